@@ -1,0 +1,23 @@
+/** `npm run knowledge:check`: validates every knowledge file and prints the units per source and kind. */
+import { KnowledgeError, loadKnowledge, type Knowledge } from "../knowledge/load.ts";
+import { KNOWLEDGE_DIR } from "../knowledge/location.ts";
+
+export function knowledgeSummary(knowledge: Knowledge): string[] {
+  const lines: string[] = [];
+  for (const source of knowledge.sources.values()) {
+    const units = knowledge.units.filter((u) => u.source === source.id);
+    const kinds = new Map<string, number>();
+    for (const unit of units) kinds.set(unit.kind, (kinds.get(unit.kind) ?? 0) + 1);
+    const detail = [...kinds].map(([kind, count]) => `${count} ${kind}`).join(", ");
+    lines.push(`${source.shortTitle} (${source.id}): ${units.length} units: ${detail}`);
+  }
+  lines.push(`total: ${knowledge.units.length} units, every file valid`);
+  return lines;
+}
+
+try {
+  for (const line of knowledgeSummary(loadKnowledge(KNOWLEDGE_DIR))) console.log(line);
+} catch (error) {
+  console.error(error instanceof KnowledgeError ? error.message : `knowledge check failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+}
