@@ -1,0 +1,108 @@
+import Fuse from "fuse.js";
+import type { Unit } from "../knowledge/schema.ts";
+import { detectIntent, type Intent } from "./intents.ts";
+import type { Matcher, Ranked } from "./matcher.ts";
+import { normalizePhrase } from "./normalize.ts";
+import { bestPassages } from "./passages.ts";
+
+export interface AnswerResult {
+  id: string;
+  title: string;
+  score: number;
+  unit: Unit;
+  passages: string[];
+}
+
+export interface Answer {
+  question: string;
+  intent: Intent;
+  /** true when the bot has a confident answer; false: it says so (suggestions may still be given) */
+  answered: boolean;
+  /** best first, at most five */
+  results: AnswerResult[];
+  /** "bedoel je…": close alternatives when confidence is low or the top two are close */
+  suggestions: AnswerResult[];
+  followUps: string[];
+}
+
+/** Confidence rules, chosen on the project's own calibration questions (see docs in README). */
+export const CONFIDENCE = {
+  /** share of the question's weight the best unit must cover */
+  minCoverage: 0.42,
+  /** a lower coverage still counts when the best unit stands out this much from the second */
+  clearLead: 1.6,
+  minCoverageWithLead: 0.3,
+  /** results listed beside the best must score at least this share of it */
+  keepRatio: 0.35,
+  /** the second result is a "bedoel je" suggestion when it scores this close to the first */
+  closeRatio: 0.9,
+};
+
+const MAX_RESULTS = 5;
+
+/** Answers a message: an intent with a fixed answer, a direct lookup, or a ranked search. */
+export class Answerer {
+  private readonly titles: Fuse<Unit>;
+
+  constructor(private readonly matcher: Matcher) {
+    this.titles = new Fuse([...matcher.knowledge.units], { keys: ["title"], includeScore: true, threshold: 0.2, ignoreLocation: true });
+  }
+
+  answer(message: string): Answer {
+    const intent = detectIntent(message);
+    const base = { question: message, intent, suggestions: [] as AnswerResult[] };
+    if (intent.kind === "unit") {
+      const unit = this.matcher.knowledge.byId.get(intent.id);
+      if (!unit) return { ...base, answered: false, results: [], followUps: [] };
+      return { ...base, answered: true, results: [this.result(unit, 1, new Map())], followUps: this.followUps(unit) };
+    }
+    if (intent.kind !== "question") return { ...base, answered: false, results: [], followUps: [] };
+
+    const byTitle = this.titleMatch(intent.text);
+    if (byTitle) return { ...base, answered: true, results: [this.result(byTitle, 1, new Map())], followUps: this.followUps(byTitle) };
+
+    const { terms, ranked } = this.matcher.search(intent.text);
+    const weights = new Map(terms.map((t) => [t.term, t.weight]));
+    const top = ranked[0];
+    if (!top) return { ...base, answered: false, results: [], followUps: [] };
+    const answered = this.confident(ranked);
+    const kept = ranked.filter((r) => r.score >= top.score * CONFIDENCE.keepRatio).slice(0, MAX_RESULTS);
+    const results = kept.map((r) => this.result(r.unit, r.score, weights));
+    const second = kept[1];
+    const close = second !== undefined && second.score >= top.score * CONFIDENCE.closeRatio;
+    const suggestions = !answered ? results.slice(0, 3) : close ? results.slice(1, 2) : [];
+    return { ...base, answered, results, suggestions, followUps: answered ? this.followUps(top.unit) : [] };
+  }
+
+  private confident(ranked: readonly Ranked[]): boolean {
+    const [top, second] = ranked;
+    if (!top) return false;
+    if (top.coverage >= CONFIDENCE.minCoverage) return true;
+    const lead = second ? top.score / second.score : Infinity;
+    return lead >= CONFIDENCE.clearLead && top.coverage >= CONFIDENCE.minCoverageWithLead;
+  }
+
+  /** A short message that is (nearly) a unit's title opens that unit directly. */
+  private titleMatch(text: string): Unit | undefined {
+    const norm = normalizePhrase(text);
+    if (!norm || norm.split(" ").length > 9) return undefined;
+    const exact = this.matcher.knowledge.units.find((u) => normalizePhrase(u.title) === norm);
+    if (exact) return exact;
+    const [best] = this.titles.search(text, { limit: 1 });
+    return best && (best.score ?? 1) <= 0.05 && norm.length >= 8 ? best.item : undefined;
+  }
+
+  private result(unit: Unit, score: number, weights: ReadonlyMap<string, number>): AnswerResult {
+    const passages = weights.size
+      ? bestPassages(unit.body, weights, this.matcher.analyzer, (t) => this.matcher.idf(t))
+      : bestPassages(unit.body, new Map(), this.matcher.analyzer, () => 0, 2);
+    return { id: unit.id, title: unit.title, score: Math.round(score * 1000) / 1000, unit, passages };
+  }
+
+  /** The unit's own follow-ups, then those of its first related unit, without repeats. */
+  private followUps(unit: Unit): string[] {
+    const related = unit.related.map((id) => this.matcher.knowledge.byId.get(id)).filter((u): u is Unit => !!u);
+    const all = [...unit.followUps, ...(related[0]?.followUps ?? [])];
+    return [...new Set(all)].slice(0, 4);
+  }
+}

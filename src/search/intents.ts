@@ -1,0 +1,82 @@
+import { normalizePhrase } from "./normalize.ts";
+
+/** What a message asks for before any search: commands and lookups with a fixed answer. */
+export type Intent =
+  | { kind: "empty" }
+  | { kind: "greeting" }
+  | { kind: "help" }
+  | { kind: "list"; source: "wegwijzer" | "leren-decentraliseren" | "uitvoering-op-zn-kop" | "all" }
+  | { kind: "unit"; id: string }
+  | { kind: "lesson-of-the-week" }
+  | { kind: "subscription"; command: "subscribe" | "pause" | "resume" | "stop" | "status"; args: string }
+  | { kind: "learning-agenda" }
+  | { kind: "note"; text: string }
+  | { kind: "forget-me" }
+  | { kind: "privacy" }
+  | { kind: "feedback"; text: string }
+  | { kind: "question"; text: string };
+
+const GREETINGS = new Set(["hoi", "hallo", "hey", "hi", "hello", "goedemorgen", "goedemiddag", "goedenavond", "dag", "hoihoi", "yo", "good morning", "goedendag", "hallo daar", "hoi wegwijzer", "hallo wegwijzer"]);
+const HELP = new Set(["help", "hulp", "helpen", "wat kun je", "wat kan je", "wat kun jij", "wat kan jij", "wat doe je", "wat kan ik vragen", "hoe werkt dit", "hoe werk je", "uitleg", "commands", "commando s", "menu", "start", "?", "info", "help me", "how does this work", "what can you do"]);
+const LISTS: Record<string, Extract<Intent, { kind: "list" }>["source"]> = {
+  "themas": "wegwijzer", "thema s": "wegwijzer", "alle themas": "wegwijzer", "alle thema s": "wegwijzer", "overzicht": "all",
+  "inhoud": "all", "inhoudsopgave": "all", "hoofdstukken": "wegwijzer", "lijst": "all", "themes": "wegwijzer", "list": "all",
+  "list themes": "wegwijzer", "contents": "all", "welke themas zijn er": "wegwijzer", "welke thema s zijn er": "wegwijzer",
+  "lessen": "leren-decentraliseren", "7 lessen": "leren-decentraliseren", "de 7 lessen": "leren-decentraliseren", "zeven lessen": "leren-decentraliseren",
+  "agenda": "uitvoering-op-zn-kop", "de agenda": "uitvoering-op-zn-kop", "agendathemas": "uitvoering-op-zn-kop", "agenda thema s": "uitvoering-op-zn-kop",
+  "bronnen": "all", "sources": "all",
+};
+const LESSON_OF_THE_WEEK = new Set(["les", "les van de week", "les van deze week", "lesson", "lesson of the week", "weekles", "deze week"]);
+const SUBSCRIPTION: Record<string, Extract<Intent, { kind: "subscription" }>["command"]> = {
+  abonneer: "subscribe", abonneren: "subscribe", aanmelden: "subscribe", subscribe: "subscribe",
+  pauzeer: "pause", pauze: "pause", pause: "pause",
+  hervat: "resume", hervatten: "resume", resume: "resume",
+  stop: "stop", afmelden: "stop", opzeggen: "stop", unsubscribe: "stop",
+  status: "status", abonnement: "status", abonnementen: "status",
+};
+const FORGET = new Set(["vergeet mij", "vergeet me", "verwijder mijn gegevens", "forget me", "wis mijn gegevens", "verwijder mijn data"]);
+const PRIVACY = new Set(["privacy", "mijn gegevens", "wat weet je van mij", "welke gegevens", "my data"]);
+const AGENDA = new Set(["leeragenda", "mijn leeragenda", "mijn reflecties", "reflecties", "notities", "mijn notities", "learning agenda"]);
+
+/** Recognises commands and lookups; anything else is a question for the matcher. */
+export function detectIntent(message: string): Intent {
+  const text = message.replace(/<@[A-Z0-9]+>/g, " ").trim();
+  const norm = normalizePhrase(text);
+  if (!norm && !/\?/.test(text)) return { kind: "empty" };
+  if (/^[?\s]+$/.test(text)) return { kind: "help" };
+  if (GREETINGS.has(norm)) return { kind: "greeting" };
+  if (HELP.has(norm)) return { kind: "help" };
+  if (LISTS[norm]) return { kind: "list", source: LISTS[norm]! };
+  if (LESSON_OF_THE_WEEK.has(norm)) return { kind: "lesson-of-the-week" };
+  if (FORGET.has(norm)) return { kind: "forget-me" };
+  if (PRIVACY.has(norm)) return { kind: "privacy" };
+  if (AGENDA.has(norm)) return { kind: "learning-agenda" };
+
+  const lookup = unitLookup(norm);
+  if (lookup) return { kind: "unit", id: lookup };
+
+  const [first = "", ...rest] = norm.split(" ");
+  const command = SUBSCRIPTION[first];
+  if (command && (rest.length === 0 || (command === "subscribe" && /^(ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|\d)/.test(rest.join(" "))) || (command === "pause" && /^\d+\s*(week|weken|weeks?)$/.test(rest.join(" "))))) {
+    return { kind: "subscription", command, args: text.split(/\s+/).slice(1).join(" ") };
+  }
+  const noteMatch = /^(noteer|notitie|reflectie|note)\s*[:\-]?\s+(.+)$/is.exec(text);
+  if (noteMatch) return { kind: "note", text: noteMatch[2]!.trim() };
+  const feedback = /^(feedback)\s*[:\-]?\s*(.*)$/is.exec(text);
+  if (feedback) return { kind: "feedback", text: feedback[2]!.trim() };
+  return { kind: "question", text };
+}
+
+/** "thema 12", "#12", "12", "les 3", "agenda 2", "wegwijzer 45" → a unit ID. */
+function unitLookup(norm: string): string | undefined {
+  let m = /^(?:thema|theme|wegwijzer|nr|nummer)?\s*(\d{1,3})$/.exec(norm);
+  if (m) {
+    const n = Number(m[1]);
+    return n >= 1 && n <= 100 ? `wegwijzer-${n}` : undefined;
+  }
+  m = /^(?:les|lesson)\s*([1-7])$/.exec(norm);
+  if (m) return `leren-decentraliseren-les-${m[1]}`;
+  m = /^(?:agenda|agendathema|agenda thema)\s*([1-4])$/.exec(norm);
+  if (m) return `uitvoering-op-zn-kop-agenda-${m[1]}`;
+  return undefined;
+}

@@ -1,0 +1,80 @@
+import type { Knowledge } from "../knowledge/load.ts";
+import type { Unit } from "../knowledge/schema.ts";
+import { Analyzer, CORRECTED_WEIGHT, type Term } from "./analyzer.ts";
+import { Bm25fIndex, type FieldSpec } from "./bm25f.ts";
+import type { Synonyms } from "./synonyms.ts";
+
+type Field = "title" | "questions" | "keywords" | "summary" | "chapter" | "body";
+
+/** Field weights and length normalisation, chosen on the project's own calibration questions. */
+export const FIELD_SPECS: Record<Field, FieldSpec> = {
+  title: { weight: 3, b: 0.5 },
+  questions: { weight: 2, b: 0.75 },
+  keywords: { weight: 2.5, b: 0.5 },
+  summary: { weight: 1.5, b: 0.75 },
+  chapter: { weight: 0.5, b: 0.3 },
+  body: { weight: 1, b: 0.75 },
+};
+
+/** Overview units (chapter introductions, forewords) rarely answer a concrete question by themselves. */
+const KIND_PRIOR: Record<Unit["kind"], number> = { theme: 1, lesson: 1, agenda: 1, section: 0.9, "chapter-intro": 0.75 };
+
+export interface Ranked {
+  unit: Unit;
+  score: number;
+  /** share of the question's weight (idf-weighted words) that this unit covers, 0 to 1 */
+  coverage: number;
+}
+
+export interface Search {
+  terms: Term[];
+  ranked: Ranked[];
+}
+
+/** Ranks handbook units for a question with the Dutch analyzer and a BM25F index over all fields. */
+export class Matcher {
+  readonly analyzer: Analyzer;
+  private readonly index: Bm25fIndex<Field>;
+
+  constructor(readonly knowledge: Knowledge, synonyms: Synonyms) {
+    this.analyzer = new Analyzer(synonyms);
+    const texts = knowledge.units.map((u) => ({
+      title: u.number !== undefined ? `${u.title}` : u.title,
+      questions: u.questions.join("\n"),
+      keywords: u.keywords.join("\n"),
+      summary: u.summary,
+      chapter: [u.part, u.chapter].filter(Boolean).join("\n"),
+      body: u.body,
+    }));
+    const vocabulary = new Set<string>();
+    for (const t of texts) for (const value of Object.values(t)) for (const w of this.analyzer.words(value)) vocabulary.add(w);
+    this.analyzer.learn(vocabulary);
+    const docs = texts.map((t) => ({
+      title: this.analyzer.documentTerms(t.title),
+      questions: this.analyzer.documentTerms(t.questions),
+      keywords: this.analyzer.documentTerms(t.keywords),
+      summary: this.analyzer.documentTerms(t.summary),
+      chapter: this.analyzer.documentTerms(t.chapter),
+      body: this.analyzer.documentTerms(t.body),
+    }));
+    this.index = new Bm25fIndex(FIELD_SPECS, docs);
+  }
+
+  idf(term: string): number {
+    return this.index.idf(term);
+  }
+
+  search(question: string): Search {
+    const terms = this.analyzer.queryTerms(question);
+    const primary = terms.filter((t) => t.weight >= CORRECTED_WEIGHT);
+    const total = primary.reduce((sum, t) => sum + t.weight * this.index.idf(t.term), 0);
+    const ranked = this.index
+      .search(terms)
+      .map((hit) => {
+        const unit = this.knowledge.units[hit.doc]!;
+        return { unit, score: hit.score * KIND_PRIOR[unit.kind], coverage: total > 0 ? Math.min(1, hit.matched / total) : 0 };
+      })
+      .sort((a, b) => b.score - a.score);
+    return { terms, ranked };
+  }
+}

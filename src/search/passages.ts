@@ -1,0 +1,60 @@
+import type { Analyzer } from "./analyzer.ts";
+
+/** Blocks of a unit body that can stand alone as a passage: bullets, or sentences of long paragraphs. */
+export function blocksOf(body: string): string[] {
+  const blocks: string[] = [];
+  for (const paragraph of body.split(/\n\s*\n/)) {
+    const lines = paragraph.split("\n").map((l) => l.trim()).filter(Boolean);
+    if (lines.every((l) => l.startsWith("### ") || l.startsWith("|"))) continue;
+    const bullets = lines.filter((l) => /^[-*•] /.test(l));
+    if (bullets.length === lines.length) {
+      blocks.push(...bullets.map((b) => b.replace(/^[-*•] /, "")));
+      continue;
+    }
+    const text = lines.join(" ");
+    if (text.length <= 600) {
+      blocks.push(text.replace(/^[-*•] /, ""));
+      continue;
+    }
+    // A long essay paragraph: windows of up to three sentences.
+    const sentences = text.match(/[^.!?]+(?:[.!?]+["”’]?|$)\s*/g) ?? [text];
+    for (let i = 0; i < sentences.length; i += 3) blocks.push(sentences.slice(i, i + 3).join("").trim());
+  }
+  return blocks.filter((b) => b.length > 0);
+}
+
+/**
+ * The passages of a unit that matter most for a question: the blocks whose words overlap the
+ * question most, weighted by how rare those words are; in the body's own order.
+ */
+export function bestPassages(
+  body: string,
+  questionTerms: ReadonlyMap<string, number>,
+  analyzer: Analyzer,
+  idf: (term: string) => number,
+  max = 2,
+): string[] {
+  const blocks = blocksOf(body);
+  if (blocks.length === 0) return [];
+  const scored = blocks.map((block, index) => {
+    const seen = new Set<string>();
+    let score = 0;
+    for (const { term } of analyzer.documentTerms(block)) {
+      const weight = questionTerms.get(term);
+      if (weight === undefined || seen.has(term)) continue;
+      seen.add(term);
+      score += weight * idf(term);
+    }
+    return { block, index, score: score / Math.sqrt(1 + block.length / 400) };
+  });
+  const top = scored
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, max);
+  if (top.length === 0) return [blocks[0]!];
+  const best = top[0]!.score;
+  return top
+    .filter((s) => s.score >= best * 0.5)
+    .sort((a, b) => a.index - b.index)
+    .map((s) => s.block);
+}
