@@ -17,8 +17,10 @@ interface Posting {
 export interface Hit {
   doc: number;
   score: number;
-  /** the question terms found in this document, with their idf-weighted share */
+  /** idf-weighted question terms found anywhere in this document */
   matched: number;
+  /** idf-weighted question terms found in the topical fields (what the document is about) */
+  topical: number;
 }
 
 /**
@@ -34,8 +36,16 @@ export class Bm25fIndex<F extends string> {
   private readonly idfs = new Map<string, number>();
   readonly size: number;
 
-  constructor(specs: Record<F, FieldSpec>, docs: readonly Fields<F>[], private readonly k1 = 1.2) {
+  private readonly topicalMask: boolean[];
+
+  constructor(
+    specs: Record<F, FieldSpec>,
+    docs: readonly Fields<F>[],
+    topicalFields: readonly F[],
+    private readonly k1 = 1.2,
+  ) {
     this.fieldNames = Object.keys(specs) as F[];
+    this.topicalMask = this.fieldNames.map((f) => topicalFields.includes(f));
     this.specs = this.fieldNames.map((f) => specs[f]);
     this.size = docs.length;
     const totals = this.fieldNames.map(() => 0);
@@ -79,19 +89,23 @@ export class Bm25fIndex<F extends string> {
       const idf = this.idf(term);
       for (const { doc, tf } of list) {
         let pseudo = 0;
+        let topical = false;
         const lengths = this.lengths[doc]!;
         for (let f = 0; f < tf.length; f++) {
           const freq = tf[f]!;
           if (freq === 0) continue;
+          topical ||= this.topicalMask[f]!;
           const spec = this.specs[f]!;
           pseudo += (spec.weight * freq) / (1 - spec.b + (spec.b * lengths[f]!) / this.averages[f]!);
         }
         const gain = weight * idf * (pseudo / (this.k1 + pseudo));
         const hit = scores.get(doc);
+        const share = weight * idf;
         if (hit) {
           hit.score += gain;
-          hit.matched += weight * idf;
-        } else scores.set(doc, { doc, score: gain, matched: weight * idf });
+          hit.matched += share;
+          if (topical) hit.topical += share;
+        } else scores.set(doc, { doc, score: gain, matched: share, topical: topical ? share : 0 });
       }
     }
     return [...scores.values()].sort((a, b) => b.score - a.score);

@@ -9,12 +9,14 @@ type Field = "title" | "questions" | "keywords" | "summary" | "chapter" | "body"
 /** Field weights and length normalisation, chosen on the project's own calibration questions. */
 export const FIELD_SPECS: Record<Field, FieldSpec> = {
   title: { weight: 3, b: 0.5 },
-  questions: { weight: 2, b: 0.75 },
+  questions: { weight: 3, b: 0.75 },
   keywords: { weight: 2.5, b: 0.5 },
   summary: { weight: 1.5, b: 0.75 },
   chapter: { weight: 0.5, b: 0.3 },
-  body: { weight: 1, b: 0.75 },
+  body: { weight: 0.7, b: 0.75 },
 };
+
+const TOPICAL_FIELDS: Field[] = ["title", "questions", "keywords", "summary"];
 
 /** Overview units (chapter introductions, forewords) rarely answer a concrete question by themselves. */
 const KIND_PRIOR: Record<Unit["kind"], number> = { theme: 1, lesson: 1, agenda: 1, section: 0.9, "chapter-intro": 0.75 };
@@ -24,6 +26,8 @@ export interface Ranked {
   score: number;
   /** share of the question's weight (idf-weighted words) that this unit covers, 0 to 1 */
   coverage: number;
+  /** the same share counting only what the unit is about: title, summary, questions, keywords */
+  topical: number;
 }
 
 export interface Search {
@@ -57,7 +61,7 @@ export class Matcher {
       chapter: this.analyzer.documentTerms(t.chapter),
       body: this.analyzer.documentTerms(t.body),
     }));
-    this.index = new Bm25fIndex(FIELD_SPECS, docs);
+    this.index = new Bm25fIndex(FIELD_SPECS, docs, TOPICAL_FIELDS);
   }
 
   idf(term: string): number {
@@ -72,7 +76,8 @@ export class Matcher {
       .search(terms)
       .map((hit) => {
         const unit = this.knowledge.units[hit.doc]!;
-        return { unit, score: hit.score * KIND_PRIOR[unit.kind], coverage: total > 0 ? Math.min(1, hit.matched / total) : 0 };
+        const share = (x: number) => (total > 0 ? Math.min(1, x / total) : 0);
+        return { unit, score: hit.score * KIND_PRIOR[unit.kind], coverage: share(hit.matched), topical: share(hit.topical) };
       })
       .sort((a, b) => b.score - a.score);
     return { terms, ranked };
