@@ -1,9 +1,8 @@
-import Fuse from "fuse.js";
 import type { Unit } from "../knowledge/schema.ts";
 import { detectIntent, type Intent } from "./intents.ts";
 import type { Matcher, Ranked } from "./matcher.ts";
 import { normalizePhrase } from "./normalize.ts";
-import { bestPassages } from "./passages.ts";
+import { PassageFinder } from "./passages.ts";
 
 export interface AnswerResult {
   id: string;
@@ -41,16 +40,29 @@ export const CONFIDENCE = {
   keepRatio: 0.35,
   /** the second result is a "bedoel je" suggestion when it scores this close to the first */
   closeRatio: 0.9,
+  /** an unanswered question still gets suggestions when the best unit is at least this much about it */
+  minTopicalForSuggestions: 0.2,
 };
 
 const MAX_RESULTS = 5;
 
 /** Answers a message: an intent with a fixed answer, a direct lookup, or a ranked search. */
 export class Answerer {
-  private readonly titles: Fuse<Unit>;
+  private readonly passages: PassageFinder;
+  /** a unit's title as a sorted set of stems → the unit, for "typed a title" lookups */
+  private readonly titles = new Map<string, Unit>();
 
   constructor(private readonly matcher: Matcher) {
-    this.titles = new Fuse([...matcher.knowledge.units], { keys: ["title"], includeScore: true, threshold: 0.2, ignoreLocation: true });
+    this.passages = new PassageFinder(matcher.analyzer, (t) => matcher.idf(t));
+    for (const unit of matcher.knowledge.units) {
+      const key = this.titleKey(unit.title);
+      if (key.split(" ").length >= 2 && !this.titles.has(key)) this.titles.set(key, unit);
+    }
+  }
+
+  private titleKey(text: string): string {
+    const stems = this.matcher.analyzer.queryTerms(text).filter((t) => t.weight >= 0.8).map((t) => t.term);
+    return [...new Set(stems)].sort().join(" ");
   }
 
   answer(message: string): Answer {
@@ -75,7 +87,13 @@ export class Answerer {
     const results = kept.map((r) => this.result(r.unit, r.score, weights));
     const second = kept[1];
     const close = second !== undefined && second.score >= top.score * CONFIDENCE.closeRatio;
-    const suggestions = !answered ? results.slice(0, 3) : close ? results.slice(1, 2) : [];
+    const suggestions = !answered
+      ? top.topical >= CONFIDENCE.minTopicalForSuggestions
+        ? results.slice(0, 3)
+        : []
+      : close
+        ? results.slice(1, 2)
+        : [];
     return { ...base, answered, results, suggestions, followUps: answered ? this.followUps(top.unit) : [] };
   }
 
@@ -86,20 +104,15 @@ export class Answerer {
     return top.score >= CONFIDENCE.strongScore && top.topical >= CONFIDENCE.minTopicalWithStrongScore;
   }
 
-  /** A short message that is (nearly) a unit's title opens that unit directly. */
+  /** A short message that is a unit's title (typos and word order aside) opens that unit directly. */
   private titleMatch(text: string): Unit | undefined {
     const norm = normalizePhrase(text);
     if (!norm || norm.split(" ").length > 9) return undefined;
-    const exact = this.matcher.knowledge.units.find((u) => normalizePhrase(u.title) === norm);
-    if (exact) return exact;
-    const [best] = this.titles.search(text, { limit: 1 });
-    return best && (best.score ?? 1) <= 0.05 && norm.length >= 8 ? best.item : undefined;
+    return this.matcher.knowledge.units.find((u) => normalizePhrase(u.title) === norm) ?? this.titles.get(this.titleKey(text));
   }
 
   private result(unit: Unit, score: number, weights: ReadonlyMap<string, number>): AnswerResult {
-    const passages = weights.size
-      ? bestPassages(unit.body, weights, this.matcher.analyzer, (t) => this.matcher.idf(t))
-      : bestPassages(unit.body, new Map(), this.matcher.analyzer, () => 0, 2);
+    const passages = this.passages.best(unit.id, unit.body, weights);
     return { id: unit.id, title: unit.title, score: Math.round(score * 1000) / 1000, unit, passages };
   }
 

@@ -23,38 +23,53 @@ export function blocksOf(body: string): string[] {
   return blocks.filter((b) => b.length > 0);
 }
 
+interface Block {
+  text: string;
+  terms: string[];
+}
+
 /**
- * The passages of a unit that matter most for a question: the blocks whose words overlap the
- * question most, weighted by how rare those words are; in the body's own order.
+ * Finds the passages of a unit that matter most for a question: the blocks whose words overlap
+ * the question most, weighted by how rare those words are; returned in the body's own order.
+ * Each body is split and analysed once, then kept.
  */
-export function bestPassages(
-  body: string,
-  questionTerms: ReadonlyMap<string, number>,
-  analyzer: Analyzer,
-  idf: (term: string) => number,
-  max = 2,
-): string[] {
-  const blocks = blocksOf(body);
-  if (blocks.length === 0) return [];
-  const scored = blocks.map((block, index) => {
-    const seen = new Set<string>();
-    let score = 0;
-    for (const { term } of analyzer.documentTerms(block)) {
-      const weight = questionTerms.get(term);
-      if (weight === undefined || seen.has(term)) continue;
-      seen.add(term);
-      score += weight * idf(term);
+export class PassageFinder {
+  private readonly cache = new Map<string, Block[]>();
+
+  constructor(
+    private readonly analyzer: Analyzer,
+    private readonly idf: (term: string) => number,
+  ) {}
+
+  private blocks(unitId: string, body: string): Block[] {
+    let blocks = this.cache.get(unitId);
+    if (!blocks) {
+      blocks = blocksOf(body).map((text) => ({ text, terms: [...new Set(this.analyzer.documentTerms(text).map((t) => t.term))] }));
+      this.cache.set(unitId, blocks);
     }
-    return { block, index, score: score / Math.sqrt(1 + block.length / 400) };
-  });
-  const top = scored
-    .filter((s) => s.score > 0)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, max);
-  if (top.length === 0) return [blocks[0]!];
-  const best = top[0]!.score;
-  return top
-    .filter((s) => s.score >= best * 0.5)
-    .sort((a, b) => a.index - b.index)
-    .map((s) => s.block);
+    return blocks;
+  }
+
+  best(unitId: string, body: string, questionTerms: ReadonlyMap<string, number>, max = 2): string[] {
+    const blocks = this.blocks(unitId, body);
+    if (blocks.length === 0) return [];
+    const scored = blocks.map((block, index) => {
+      let score = 0;
+      for (const term of block.terms) {
+        const weight = questionTerms.get(term);
+        if (weight !== undefined) score += weight * this.idf(term);
+      }
+      return { block, index, score: score / Math.sqrt(1 + block.text.length / 400) };
+    });
+    const top = scored
+      .filter((s) => s.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, max);
+    if (top.length === 0) return [blocks[0]!.text];
+    const best = top[0]!.score;
+    return top
+      .filter((s) => s.score >= best * 0.5)
+      .sort((a, b) => a.index - b.index)
+      .map((s) => s.block.text);
+  }
 }

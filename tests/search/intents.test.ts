@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { detectIntent } from "../../src/search/intents.ts";
+
+describe("intents before search", () => {
+  it.each([
+    ["", "empty"],
+    ["   ", "empty"],
+    ["hoi", "greeting"],
+    ["Goedemorgen!", "greeting"],
+    ["hello", "greeting"],
+    ["help", "help"],
+    ["Wat kun je?", "help"],
+    ["?", "help"],
+    ["thema's", "list"],
+    ["overzicht", "list"],
+    ["les", "lesson-of-the-week"],
+    ["les van de week", "lesson-of-the-week"],
+    ["leeragenda", "learning-agenda"],
+    ["vergeet mij", "forget-me"],
+    ["mijn gegevens", "privacy"],
+  ])("%j is %s", (text, kind) => {
+    expect(detectIntent(text).kind).toBe(kind);
+  });
+
+  it.each([
+    ["thema 12", "wegwijzer-12"],
+    ["#12", "wegwijzer-12"],
+    ["Thema 100", "wegwijzer-100"],
+    ["les 3", "leren-decentraliseren-les-3"],
+    ["agenda 2", "uitvoering-op-zn-kop-agenda-2"],
+  ])("%j opens %s", (text, id) => {
+    expect(detectIntent(text)).toEqual({ kind: "unit", id });
+  });
+
+  it("reads subscription commands with their arguments", () => {
+    expect(detectIntent("abonneer")).toMatchObject({ kind: "subscription", command: "subscribe", args: "" });
+    expect(detectIntent("abonneer dinsdag 9:00")).toMatchObject({ kind: "subscription", command: "subscribe", args: "dinsdag 9:00" });
+    expect(detectIntent("pauzeer 3 weken")).toMatchObject({ kind: "subscription", command: "pause", args: "3 weken" });
+    expect(detectIntent("hervat")).toMatchObject({ kind: "subscription", command: "resume" });
+    expect(detectIntent("stop")).toMatchObject({ kind: "subscription", command: "stop" });
+    expect(detectIntent("subscribe")).toMatchObject({ kind: "subscription", command: "subscribe" });
+  });
+
+  it("treats a question that merely begins with a command word as a question", () => {
+    expect(detectIntent("help, mijn wethouder wil meebeslissen over benoemingen")).toMatchObject({ kind: "question" });
+    expect(detectIntent("stop ik met de reorganisatie of niet?")).toMatchObject({ kind: "question" });
+    expect(detectIntent("thema 101")).toMatchObject({ kind: "question" });
+    expect(detectIntent("les 9")).toMatchObject({ kind: "question" });
+  });
+
+  it("reads notes and feedback", () => {
+    expect(detectIntent("noteer: ik wil vaker de werkvloer op")).toEqual({ kind: "note", text: "ik wil vaker de werkvloer op" });
+    expect(detectIntent("feedback: handig!")).toEqual({ kind: "feedback", text: "handig!" });
+  });
+});
