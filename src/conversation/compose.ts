@@ -1,0 +1,74 @@
+import type { Knowledge } from "../knowledge/load.ts";
+import type { Unit } from "../knowledge/schema.ts";
+import type { Answer, AnswerResult } from "../search/answer.ts";
+import type { Action, Citation, Reply, ReplyUnit } from "./reply.ts";
+import { encodeFeedbackRef } from "./feedback.ts";
+import { texts } from "./texts.ts";
+
+export function citationOf(unit: Unit, knowledge: Knowledge): Citation {
+  const book = knowledge.sources.get(unit.source)?.shortTitle ?? unit.source;
+  const label =
+    unit.number === undefined
+      ? unit.title
+      : unit.kind === "theme"
+        ? texts.citationTheme(unit.number)
+        : unit.kind === "lesson"
+          ? texts.citationLesson(unit.number)
+          : texts.citationAgenda(unit.number);
+  return { book, label, chapter: unit.chapter !== unit.title ? unit.chapter : undefined };
+}
+
+/** "thema 12: Relatie met wethouders", or just the title for an unnumbered section. */
+export function unitLabel(unit: Unit, knowledge: Knowledge): string {
+  const { label } = citationOf(unit, knowledge);
+  return label === unit.title ? unit.title : `${label}: ${unit.title}`;
+}
+
+function replyUnit(result: AnswerResult, knowledge: Knowledge): ReplyUnit {
+  return { id: result.id, title: result.title, citation: citationOf(result.unit, knowledge), passages: result.passages };
+}
+
+
+/** Turns a search answer into a reply: the best units with their passages and sources, or a plain "no". */
+export function composeAnswer(answer: Answer, knowledge: Knowledge): Reply {
+  if (!answer.answered) {
+    const suggestions = answer.suggestions.slice(0, 3);
+    if (suggestions.length === 0) return { text: texts.noAnswer, units: [], followUps: [], actions: [] };
+    return {
+      text: texts.noAnswerWithSuggestions,
+      units: [],
+      followUps: [],
+      actions: suggestions.map((s) => ({ kind: "read-more", label: unitLabel(s.unit, knowledge), unitId: s.id })),
+    };
+  }
+  const main = answer.results.slice(0, answer.intent.kind === "unit" ? 1 : 3);
+  const units = main.map((r) => replyUnit(r, knowledge));
+  const ref = encodeFeedbackRef(answer.question, units.map((u) => u.id));
+  const actions: Action[] = [
+    ...units.map((u) => ({ kind: "read-more" as const, label: `${texts.readWholeTheme}: ${u.citation.label}`, unitId: u.id })),
+    ...answer.suggestions.map((s) => ({ kind: "read-more" as const, label: `${texts.didYouMean} ${s.title}`, unitId: s.id })),
+    { kind: "feedback", label: texts.feedbackUp, value: "up", ref },
+    { kind: "feedback", label: texts.feedbackDown, value: "down", ref },
+  ];
+  return {
+    text: answer.intent.kind === "unit" ? texts.unitIntro : texts.answerIntro(units.length),
+    units,
+    followUps: answer.followUps,
+    actions,
+  };
+}
+
+/** The whole unit, for "lees verder" and direct lookups: every passage of the body. */
+export function composeUnit(unit: Unit, knowledge: Knowledge): Reply {
+  const passages = unit.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const ref = encodeFeedbackRef(unit.id, [unit.id]);
+  return {
+    text: `*${unit.title}*`,
+    units: [{ id: unit.id, title: unit.title, citation: citationOf(unit, knowledge), passages }],
+    followUps: unit.followUps,
+    actions: [
+      { kind: "feedback", label: texts.feedbackUp, value: "up", ref },
+      { kind: "feedback", label: texts.feedbackDown, value: "down", ref },
+    ],
+  };
+}

@@ -1,0 +1,126 @@
+import type { Logger } from "../log.ts";
+import type { Brain } from "../search/create.ts";
+import type { Intent } from "../search/intents.ts";
+import { detectIntent } from "../search/intents.ts";
+import { composeAnswer, composeUnit } from "./compose.ts";
+import { decodeFeedbackRef, type FeedbackStore } from "./feedback.ts";
+import { MAX_QUESTION_LENGTH, type Incoming } from "./incoming.ts";
+import { composeList } from "./list.ts";
+import { textReply, type Reply } from "./reply.ts";
+import { texts } from "./texts.ts";
+
+/** Commands that need the store (les van de week, leeragenda, privacy); provided by the lessons module. */
+export interface CommandHandler {
+  handle(intent: Intent, incoming: Incoming): Promise<Reply | undefined>;
+}
+
+export interface CoreDeps {
+  brain: Brain;
+  feedback: FeedbackStore;
+  log: Logger;
+  logQuestions: boolean;
+  commands?: CommandHandler | undefined;
+}
+
+// Control characters other than tab and newlines mean the "text" is binary data.
+const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/g;
+
+/** The platform-neutral conversation: one Incoming in, one Reply out. Adapters only translate. */
+export class ConversationCore {
+  constructor(private readonly deps: CoreDeps) {}
+
+  welcome(): Reply {
+    return textReply(`${texts.welcome}\n\n${texts.help}`);
+  }
+
+  async handle(incoming: Incoming): Promise<Reply> {
+    const started = performance.now();
+    let intentKind = "click";
+    let reply: Reply;
+    try {
+      if (incoming.click) {
+        reply = await this.handleClick(incoming);
+      } else {
+        const checked = this.check(incoming.text);
+        if (checked) {
+          intentKind = "rejected-input";
+          reply = checked;
+        } else {
+          const intent = detectIntent(incoming.text);
+          intentKind = intent.kind;
+          reply = await this.handleIntent(intent, incoming);
+        }
+      }
+    } catch (error) {
+      this.deps.log.error({ err: error, platform: incoming.platform }, "handling a message failed");
+      reply = textReply(texts.error);
+    }
+    this.deps.log.info(
+      {
+        platform: incoming.platform,
+        intent: intentKind,
+        units: reply.units.map((u) => u.id),
+        ms: Math.round(performance.now() - started),
+        ...(this.deps.logQuestions ? { question: incoming.text, user: incoming.userId } : {}),
+      },
+      "replied",
+    );
+    return reply;
+  }
+
+  private check(text: string): Reply | undefined {
+    const binary = text.match(BINARY)?.length ?? 0;
+    if (binary > 0 && binary >= text.length * 0.05) return textReply(texts.notText);
+    if (text.length > MAX_QUESTION_LENGTH) return textReply(texts.tooLong(MAX_QUESTION_LENGTH));
+    return undefined;
+  }
+
+  private async handleClick(incoming: Incoming): Promise<Reply> {
+    const click = incoming.click!;
+    const { knowledge } = this.deps.brain;
+    switch (click.kind) {
+      case "ask":
+        return this.handleIntent({ kind: "question", text: click.question }, { ...incoming, text: click.question });
+      case "read-more": {
+        const unit = knowledge.byId.get(click.unitId);
+        return unit ? composeUnit(unit, knowledge) : textReply(texts.unknownUnit);
+      }
+      case "feedback": {
+        const decoded = decodeFeedbackRef(click.ref);
+        if (decoded) {
+          const unitIds = decoded.unitIds.filter((id) => knowledge.byId.has(id));
+          await this.deps.feedback.recordFeedback({ questionHash: decoded.questionHash, unitIds, value: click.value, at: new Date() });
+        }
+        return textReply(click.value === "up" ? texts.feedbackThanks : texts.feedbackSorry);
+      }
+      case "command":
+        return this.handleIntent(detectIntent(click.command), { ...incoming, text: click.command });
+    }
+  }
+
+  private async handleIntent(intent: Intent, incoming: Incoming): Promise<Reply> {
+    const { knowledge, answerer } = this.deps.brain;
+    switch (intent.kind) {
+      case "empty":
+        return textReply(texts.empty);
+      case "greeting":
+        return textReply(texts.greeting);
+      case "help":
+        return textReply(texts.help);
+      case "list":
+        return composeList(knowledge, intent.source);
+      case "unit": {
+        const unit = knowledge.byId.get(intent.id);
+        return unit ? composeUnit(unit, knowledge) : textReply(texts.unknownUnit);
+      }
+      case "question":
+        return composeAnswer(answerer.answer(intent.text), knowledge);
+      case "feedback":
+        return textReply(texts.feedbackThanks);
+      default: {
+        const handled = await this.deps.commands?.handle(intent, incoming);
+        return handled ?? textReply(texts.notAvailable);
+      }
+    }
+  }
+}

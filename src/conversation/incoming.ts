@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/** A click on one of the bot's buttons, as the adapters decode it. */
+export const clickSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("ask"), question: z.string().min(1).max(2000) }),
+  z.object({ kind: z.literal("read-more"), unitId: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
+  z.object({ kind: z.literal("feedback"), value: z.enum(["up", "down"]), ref: z.string().max(400) }),
+  z.object({ kind: z.literal("command"), command: z.string().min(1).max(200) }),
+]);
+export type Click = z.infer<typeof clickSchema>;
+
+/** A neutral incoming message: every adapter turns its platform's event into one of these. */
+export interface Incoming {
+  platform: "slack" | "teams" | "local";
+  /** prefixed so the scheduler can route: "slack:T1:C2", "teams:<conversation id>", "local:terminal" */
+  conversationId: string;
+  userId: string;
+  text: string;
+  isDirect: boolean;
+  threadId?: string | undefined;
+  click?: Click | undefined;
+}
+
+/** The longest question the bot reads; longer text gets a clear answer instead of a search. */
+export const MAX_QUESTION_LENGTH = 2000;
