@@ -20,7 +20,7 @@ const url = z
 /** Every setting, read from the environment once at start-up. `.env.example` documents each. */
 export const envSchema = z
   .object({
-    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     HOST: z.string().trim().min(1).default("127.0.0.1"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOG_QUESTIONS: flag,

@@ -12,6 +12,16 @@ import { texts } from "./texts.ts";
 /** Commands that need the store (les van de week, leeragenda, privacy); provided by the lessons module. */
 export interface CommandHandler {
   handle(intent: Intent, incoming: Incoming): Promise<Reply | undefined>;
+  /** extra sections of a home screen, e.g. this week's lesson and the user's subscriptions */
+  home?(request: HomeRequest): Promise<Reply[]>;
+}
+
+export interface HomeRequest {
+  platform: Incoming["platform"];
+  userId: string;
+  conversationId: string;
+  /** the outcome of a button pressed on the home screen */
+  notice?: string | undefined;
 }
 
 export interface CoreDeps {
@@ -31,6 +41,19 @@ export class ConversationCore {
 
   welcome(): Reply {
     return textReply(`${texts.welcome}\n\n${texts.help}`);
+  }
+
+  /** The home screen (Slack App Home): a notice, what the bot does, and what the lessons module adds. */
+  async home(request: HomeRequest): Promise<Reply> {
+    const sections = (await this.deps.commands?.home?.(request)) ?? [];
+    const text = [request.notice, texts.homeAbout, texts.help].filter(Boolean).join("\n\n");
+    return {
+      text,
+      units: sections.flatMap((s) => s.units),
+      followUps: sections.flatMap((s) => s.followUps).slice(0, 4),
+      actions: sections.flatMap((s) => s.actions),
+      reflection: sections.find((s) => s.reflection)?.reflection,
+    };
   }
 
   async handle(incoming: Incoming): Promise<Reply> {

@@ -25,6 +25,8 @@ export const texts = {
     "*Les van de week*: `abonneer` (standaard maandag 8:30) of `abonneer dinsdag 9:00` · `pauzeer 3 weken` · `hervat` · `stop` · `status`",
     "*Leeragenda* (in een privégesprek): `noteer <je reflectie>` · `leeragenda` · `mijn gegevens` · `vergeet mij`",
   ].join("\n"),
+  homeAbout:
+    "*Wegwijzer* geeft je op het moment dat je het nodig hebt de juiste bladzijde uit het handboek van de gemeentesecretaris. Stuur me een privébericht, noem @Wegwijzer in een kanaal of gebruik `/wegwijzer`.",
   listHeader: (title: string) => `*${title}*`,
   unitIntro: "Hier is het onderdeel dat je vroeg:",
   unknownUnit: "Dat onderdeel bestaat niet. De Wegwijzer heeft thema 1 tot en met 100, Leren Decentraliseren les 1 tot en met 7 en de agenda thema 1 tot en met 4.",
@@ -32,6 +34,7 @@ export const texts = {
   readWholeTheme: "Lees het hele thema",
   shortened: "(ingekort, lees verder voor de volledige tekst)",
   followUpsHeader: "Vraag ook:",
+  reflectionHeader: "Reflectievraag voor deze week:",
   feedbackUp: "👍 Nuttig",
   feedbackDown: "👎 Niet nuttig",
   feedbackThanks: "Dank je voor je feedback! Daarmee maken we de antwoorden beter.",
@@ -45,8 +48,8 @@ export const texts = {
   terminal: {
     prompt: "jij> ",
     intro: "Wegwijzer in de terminal. Stel je vraag, typ een nummer om een vervolgvraag te stellen, *help* voor uitleg of *stoppen* om af te sluiten.",
-    notConfigured: (platform: string, vars: string) => `${platform} is niet ingesteld (zet ${vars} om ${platform} te gebruiken).`,
+    notConfigured: (platform: string, vars: string) => `${platform} is niet ingesteld: zet ${vars} (zie .env.example) om Wegwijzer in ${platform} te gebruiken.`,
     bye: "Tot ziens!",
-    followUpHint: "Typ een nummer om een vervolgvraag te stellen.",
+    quitWords: ["stoppen", "stop chat", "exit", "quit", "doei", "einde"],
   },
 } as const;

@@ -76,7 +76,7 @@ export class Answerer {
     if (intent.kind !== "question") return { ...base, answered: false, results: [], followUps: [] };
 
     const byTitle = this.titleMatch(intent.text);
-    if (byTitle) return { ...base, answered: true, results: [this.result(byTitle, 1, new Map())], followUps: this.followUps(byTitle) };
+    if (byTitle) return { ...base, answered: true, results: [this.result(byTitle, 1, new Map())], followUps: this.followUps(byTitle, message) };
 
     const { terms, ranked } = this.matcher.search(intent.text);
     const weights = new Map(terms.map((t) => [t.term, t.weight]));
@@ -94,7 +94,7 @@ export class Answerer {
       : close
         ? results.slice(1, 2)
         : [];
-    return { ...base, answered, results, suggestions, followUps: answered ? this.followUps(top.unit) : [] };
+    return { ...base, answered, results, suggestions, followUps: answered ? this.followUps(top.unit, message) : [] };
   }
 
   private confident(ranked: readonly Ranked[]): boolean {
@@ -116,10 +116,11 @@ export class Answerer {
     return { id: unit.id, title: unit.title, score: Math.round(score * 1000) / 1000, unit, passages };
   }
 
-  /** The unit's own follow-ups, then those of its first related unit, without repeats. */
-  private followUps(unit: Unit): string[] {
+  /** The unit's own follow-ups, then those of its first related unit, without repeats or the question just asked. */
+  private followUps(unit: Unit, asked = ""): string[] {
     const related = unit.related.map((id) => this.matcher.knowledge.byId.get(id)).filter((u): u is Unit => !!u);
     const all = [...unit.followUps, ...(related[0]?.followUps ?? [])];
-    return [...new Set(all)].slice(0, 4);
+    const askedNorm = normalizePhrase(asked);
+    return [...new Set(all)].filter((q) => normalizePhrase(q) !== askedNorm).slice(0, 4);
   }
 }

@@ -1,0 +1,92 @@
+import { randomUUID } from "node:crypto";
+import { sql, type Kysely } from "kysely";
+import type { Feedback, FeedbackStore } from "../conversation/feedback.ts";
+import { migrate, openDatabase, type Dialect } from "./database.ts";
+import type { Database } from "./schema.ts";
+
+export interface ConversationRecord {
+  id: string;
+  platform: string;
+  isDirect: boolean;
+  /** platform data for later posts, e.g. the Teams conversation reference */
+  reference: Record<string, unknown>;
+  welcomedAt: Date | undefined;
+}
+
+/** Everything the bot keeps between messages. One implementation over Kysely serves SQLite and PostgreSQL. */
+export class Store implements FeedbackStore {
+  private constructor(
+    readonly db: Kysely<Database>,
+    readonly dialect: Dialect,
+  ) {}
+
+  static async open(url: string | undefined): Promise<Store> {
+    const { db, dialect } = openDatabase(url);
+    await migrate(db);
+    return new Store(db, dialect);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  /** For /readyz: a round trip to the database. */
+  async ping(): Promise<boolean> {
+    try {
+      await sql`select 1`.execute(this.db);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async recordFeedback(feedback: Feedback): Promise<void> {
+    await this.db
+      .insertInto("feedback")
+      .values({ id: randomUUID(), question_hash: feedback.questionHash, unit_ids: feedback.unitIds.join(","), value: feedback.value, created_at: feedback.at.toISOString() })
+      .execute();
+  }
+
+  async listFeedback(): Promise<Feedback[]> {
+    const rows = await this.db.selectFrom("feedback").selectAll().orderBy("created_at").execute();
+    return rows.map((r) => ({ questionHash: r.question_hash, unitIds: r.unit_ids.split(",").filter(Boolean), value: r.value, at: new Date(r.created_at) }));
+  }
+
+  /**
+   * Claims a platform event ID (Slack `event_id`); false when it was seen before, so a retried
+   * delivery is answered once, also across instances sharing the database. Old IDs are pruned.
+   */
+  async claimEvent(eventId: string, now = new Date()): Promise<boolean> {
+    const result = await this.db
+      .insertInto("processed_events")
+      .values({ event_id: eventId, seen_at: now.toISOString() })
+      .onConflict((oc) => oc.column("event_id").doNothing())
+      .executeTakeFirst();
+    if (Math.random() < 0.01) {
+      const dayAgo = new Date(now.getTime() - 24 * 3600 * 1000).toISOString();
+      await this.db.deleteFrom("processed_events").where("seen_at", "<", dayAgo).execute();
+    }
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  /** Stores or refreshes how to reach a conversation later; every incoming message calls this. */
+  async saveConversation(record: Omit<ConversationRecord, "welcomedAt">, now = new Date()): Promise<void> {
+    await this.db
+      .insertInto("conversations")
+      .values({ id: record.id, platform: record.platform, is_direct: record.isDirect ? 1 : 0, reference: JSON.stringify(record.reference), welcomed_at: null, updated_at: now.toISOString() })
+      .onConflict((oc) => oc.column("id").doUpdateSet({ reference: JSON.stringify(record.reference), is_direct: record.isDirect ? 1 : 0, updated_at: now.toISOString() }))
+      .execute();
+  }
+
+  async getConversation(id: string): Promise<ConversationRecord | undefined> {
+    const row = await this.db.selectFrom("conversations").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!row) return undefined;
+    return { id: row.id, platform: row.platform, isDirect: row.is_direct === 1, reference: JSON.parse(row.reference) as Record<string, unknown>, welcomedAt: row.welcomed_at ? new Date(row.welcomed_at) : undefined };
+  }
+
+  /** Marks a conversation welcomed; true only for the first caller, so the welcome is sent once. */
+  async markWelcomed(id: string, now = new Date()): Promise<boolean> {
+    const result = await this.db.updateTable("conversations").set({ welcomed_at: now.toISOString() }).where("id", "=", id).where("welcomed_at", "is", null).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+}

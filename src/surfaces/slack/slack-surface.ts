@@ -1,0 +1,216 @@
+import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import type { Application } from "express";
+import type { ConversationCore } from "../../conversation/core.ts";
+import type { Click, Incoming } from "../../conversation/incoming.ts";
+import type { Reply } from "../../conversation/reply.ts";
+import type { Logger } from "../../log.ts";
+import { decodeClick } from "../../render/click-codec.ts";
+import { renderSlack, renderSlackHome, SLACK_ACTION_PREFIX } from "../../render/slack.ts";
+import type { Store } from "../../store/store.ts";
+import { sdkLogger } from "../sdk-logger.ts";
+
+type BoltApp = InstanceType<typeof App>;
+type WebClient = BoltApp["client"];
+
+export interface SlackSettings {
+  botToken: string;
+  signingSecret: string;
+  appToken: string | undefined;
+  apiUrl: string | undefined;
+}
+
+export interface SlackSurfaceDeps {
+  settings: SlackSettings;
+  core: ConversationCore;
+  store: Store;
+  log: Logger;
+  logQuestions: boolean;
+  /** the shared HTTP app; Slack's routes are mounted on it (HTTP mode) */
+  http: Application;
+}
+
+/** Slack conversation IDs carry the workspace: "slack:T123:C456". */
+export function slackConversationId(teamId: string | undefined, channel: string): string {
+  return `slack:${teamId ?? "T"}:${channel}`;
+}
+
+/** "<@U123> vraag" → "vraag": mentions of the bot are not part of the question. */
+export function stripSlackMentions(text: string): string {
+  return text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, " ").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The Slack adapter: translates Slack events into Incoming messages for the core and posts the
+ * rendered replies. HTTP mode mounts `/slack/events` on the shared server (signatures verified
+ * by Bolt, 401 on a bad or stale one); Socket Mode when an app token is set.
+ */
+export class SlackSurface {
+  readonly app: BoltApp;
+  private readonly socketMode: boolean;
+
+  constructor(private readonly deps: SlackSurfaceDeps) {
+    const { settings, log, logQuestions } = deps;
+    const logger = sdkLogger(log, "slack", logQuestions) as unknown as BoltLogger;
+    const clientOptions = { ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl.endsWith("/") ? settings.apiUrl : `${settings.apiUrl}/` } : {}) };
+    this.socketMode = Boolean(settings.appToken);
+    if (this.socketMode) {
+      this.app = new App({ token: settings.botToken, appToken: settings.appToken, socketMode: true, logger, logLevel: LogLevel.WARN, clientOptions });
+    } else {
+      const receiver = new ExpressReceiver({
+        signingSecret: settings.signingSecret,
+        endpoints: "/slack/events",
+        app: deps.http,
+        logger,
+        logLevel: LogLevel.WARN,
+        processBeforeResponse: false,
+      });
+      this.app = new App({ token: settings.botToken, receiver, logger, logLevel: LogLevel.WARN, clientOptions });
+    }
+    this.register();
+  }
+
+  async start(): Promise<void> {
+    if (this.socketMode) await this.app.start();
+  }
+
+  async stop(): Promise<void> {
+    if (this.socketMode) await this.app.stop();
+  }
+
+  private register(): void {
+    const { core, store, log } = this.deps;
+
+    // A retried delivery (same event_id) is answered once, across instances sharing the store.
+    this.app.use(async ({ body, next }) => {
+      const eventId = (body as { event_id?: unknown }).event_id;
+      if (typeof eventId === "string" && !(await store.claimEvent(`slack:${eventId}`))) {
+        log.info({ platform: "slack" }, "duplicate event skipped");
+        return;
+      }
+      await next();
+    });
+
+    this.app.event("app_mention", async ({ event, client, context }) => {
+      const channel = event.channel;
+      const thread = event.thread_ts ?? event.ts;
+      const incoming: Incoming = {
+        platform: "slack",
+        conversationId: slackConversationId(context.teamId ?? event.team, channel),
+        userId: event.user ?? "unknown",
+        text: stripSlackMentions(event.text),
+        isDirect: false,
+        threadId: thread,
+      };
+      await this.remember(incoming, channel);
+      await this.post(client, channel, thread, await core.handle(incoming));
+    });
+
+    this.app.message(async ({ message, client, context }) => {
+      // Only direct messages from people; channel talk is answered only when the bot is mentioned.
+      if (message.channel_type !== "im" || message.subtype !== undefined || "bot_id" in message) return;
+      const text = "text" in message && typeof message.text === "string" ? message.text : "";
+      const incoming: Incoming = {
+        platform: "slack",
+        conversationId: slackConversationId(context.teamId, message.channel),
+        userId: "user" in message && typeof message.user === "string" ? message.user : "unknown",
+        text,
+        isDirect: true,
+        threadId: "thread_ts" in message && typeof message.thread_ts === "string" ? message.thread_ts : undefined,
+      };
+      await this.remember(incoming, message.channel);
+      await this.post(client, message.channel, incoming.threadId, await core.handle(incoming));
+    });
+
+    this.app.command("/wegwijzer", async ({ command, ack, respond }) => {
+      await ack();
+      const isDirect = command.channel_id.startsWith("D") || command.channel_name === "directmessage";
+      const incoming: Incoming = {
+        platform: "slack",
+        conversationId: slackConversationId(command.team_id, command.channel_id),
+        userId: command.user_id,
+        text: command.text.trim() || "help",
+        isDirect,
+      };
+      const reply = await core.handle(incoming);
+      // The answer is shown to the asker only: a question in a channel can be sensitive.
+      await respond({ response_type: "ephemeral", ...renderSlack(reply) });
+    });
+
+    this.app.action(new RegExp(`^${SLACK_ACTION_PREFIX}`), async ({ ack, body, action, client, respond }) => {
+      await ack();
+      const value = "value" in action ? action.value : undefined;
+      const click = decodeClick(value);
+      if (!click) {
+        log.warn({ platform: "slack" }, "button with an unreadable value ignored");
+        return;
+      }
+      await this.handleClick(body as unknown as ClickBody, click, client, respond);
+    });
+
+    this.app.event("app_home_opened", async ({ event, client, context }) => {
+      if (event.tab === "home") {
+        const home = await core.home({ platform: "slack", userId: event.user, conversationId: slackConversationId(context.teamId, event.channel) });
+        await client.views.publish({ user_id: event.user, view: renderSlackHome(home) as never });
+        return;
+      }
+      // First visit to the bot's DM: welcome once.
+      const conversationId = slackConversationId(context.teamId, event.channel);
+      await store.saveConversation({ id: conversationId, platform: "slack", isDirect: true, reference: { channel: event.channel } });
+      if (await store.markWelcomed(conversationId)) await this.post(client, event.channel, undefined, core.welcome());
+    });
+
+    this.app.event("member_joined_channel", async ({ event, client, context }) => {
+      if (event.user !== context.botUserId) return;
+      const conversationId = slackConversationId(context.teamId ?? event.team, event.channel);
+      await store.saveConversation({ id: conversationId, platform: "slack", isDirect: false, reference: { channel: event.channel } });
+      if (await store.markWelcomed(conversationId)) await this.post(client, event.channel, undefined, core.welcome());
+    });
+
+    this.app.error(async (error) => {
+      log.error({ platform: "slack", err: { message: error.message, code: (error as { code?: string }).code } }, "slack handler failed");
+    });
+  }
+
+  private async handleClick(body: ClickBody, click: Click, client: WebClient, respond: (message: object) => Promise<unknown>): Promise<void> {
+    const { core } = this.deps;
+    const channel = body.channel?.id ?? body.container?.channel_id;
+    const teamId = body.team?.id ?? body.user.team_id;
+    const label = click.kind === "ask" ? click.question : click.kind === "command" ? click.command : "";
+    if (!channel) {
+      // A button on the App Home: act for the user, then refresh their Home.
+      const reply = await core.handle({ platform: "slack", conversationId: slackConversationId(teamId, body.user.id), userId: body.user.id, text: label, isDirect: true, click });
+      const home = await core.home({ platform: "slack", userId: body.user.id, conversationId: slackConversationId(teamId, body.user.id), notice: reply.text });
+      await client.views.publish({ user_id: body.user.id, view: renderSlackHome(home) as never });
+      return;
+    }
+    const isDirect = channel.startsWith("D");
+    const thread = body.message?.thread_ts ?? body.message?.ts ?? body.container?.thread_ts ?? body.container?.message_ts;
+    const incoming: Incoming = { platform: "slack", conversationId: slackConversationId(teamId, channel), userId: body.user.id, text: label, isDirect, threadId: thread, click };
+    const reply = await core.handle(incoming);
+    if (body.container?.is_ephemeral) {
+      await respond({ response_type: "ephemeral", replace_original: false, ...renderSlack(reply) });
+    } else if (click.kind === "feedback" && !isDirect) {
+      await client.chat.postEphemeral({ channel, user: body.user.id, ...(thread ? { thread_ts: thread } : {}), ...renderSlack(reply) } as never);
+    } else {
+      await this.post(client, channel, thread, reply);
+    }
+  }
+
+  private async remember(incoming: Incoming, channel: string): Promise<void> {
+    await this.deps.store.saveConversation({ id: incoming.conversationId, platform: "slack", isDirect: incoming.isDirect, reference: { channel } });
+  }
+
+  /** Posts a reply; Slack's WebClient waits out a 429 (Retry-After) and retries by itself. */
+  private async post(client: WebClient, channel: string, thread: string | undefined, reply: Reply): Promise<void> {
+    await client.chat.postMessage({ channel, ...(thread ? { thread_ts: thread } : {}), ...renderSlack(reply), unfurl_links: false } as never);
+  }
+}
+
+/** The parts of a block_actions payload the adapter reads. */
+interface ClickBody {
+  user: { id: string; team_id?: string };
+  team?: { id: string } | null;
+  channel?: { id: string };
+  message?: { ts?: string; thread_ts?: string };
+  container?: { channel_id?: string; message_ts?: string; thread_ts?: string; is_ephemeral?: boolean };
+}

@@ -1,0 +1,141 @@
+import { App, ExpressAdapter } from "@microsoft/teams.apps";
+import type { Application } from "express";
+import type { ConversationCore } from "../../conversation/core.ts";
+import type { Click, Incoming } from "../../conversation/incoming.ts";
+import type { Reply } from "../../conversation/reply.ts";
+import type { Logger } from "../../log.ts";
+import { decodeClick } from "../../render/click-codec.ts";
+import { renderTeamsCard, teamsSummary, TEAMS_VERB } from "../../render/teams.ts";
+import type { Store } from "../../store/store.ts";
+import { sdkLogger } from "../sdk-logger.ts";
+
+export interface TeamsSettings {
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  tenantId: string | undefined;
+  serviceUrl: string | undefined;
+  allowUnauthenticated: boolean;
+}
+
+export interface TeamsSurfaceDeps {
+  settings: TeamsSettings;
+  core: ConversationCore;
+  store: Store;
+  log: Logger;
+  logQuestions: boolean;
+  /** the shared HTTP app; the Teams SDK mounts `/api/messages` on it */
+  http: Application;
+}
+
+/** The Teams message activity for a reply: one Adaptive Card, with a summary for notifications. */
+export function teamsActivity(reply: Reply) {
+  return {
+    type: "message" as const,
+    summary: teamsSummary(reply),
+    attachments: [{ contentType: "application/vnd.microsoft.card.adaptive" as const, content: renderTeamsCard(reply) }],
+  };
+}
+
+/** A channel thread's conversation ID ends in ";messageid=…"; the conversation itself is the part before. */
+export function teamsConversationId(conversationId: string): string {
+  return `teams:${conversationId.split(";")[0]}`;
+}
+
+/** Activity fields the adapter reads; the SDK's activity types are wider. */
+interface TeamsActivityFields {
+  text?: string;
+  value?: unknown;
+  conversation: { id: string; conversationType?: string };
+  from: { id: string; aadObjectId?: string };
+  recipient: { id: string };
+  membersAdded?: Array<{ id: string }>;
+}
+
+/**
+ * The Teams adapter on the Teams SDK (`@microsoft/teams.apps`): personal chat, channel mentions
+ * (answered in the thread, mention stripped) and group chats. Token validation is on whenever
+ * credentials are set; unauthenticated requests only in the loopback development mode that
+ * the configuration allows.
+ */
+export class TeamsSurface {
+  readonly app: App;
+
+  constructor(private readonly deps: TeamsSurfaceDeps) {
+    const { settings, log, logQuestions } = deps;
+    this.app = new App({
+      ...(settings.clientId ? { clientId: settings.clientId } : {}),
+      ...(settings.clientSecret ? { clientSecret: settings.clientSecret } : {}),
+      ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
+      ...(settings.serviceUrl ? { serviceUrl: settings.serviceUrl } : {}),
+      dangerouslyAllowUnauthenticatedRequests: settings.allowUnauthenticated,
+      httpServerAdapter: new ExpressAdapter(deps.http, { logger: sdkLogger(log, "teams", logQuestions) as never }),
+      logger: sdkLogger(log, "teams", logQuestions) as never,
+      activity: { mentions: { stripText: true } },
+    });
+    this.register();
+  }
+
+  /** Registers `/api/messages` on the shared HTTP app; the server itself is started by the caller. */
+  async initialize(): Promise<void> {
+    await this.app.initialize();
+  }
+
+  private incomingFrom(activity: TeamsActivityFields, text: string, click?: Click): Incoming {
+    const isDirect = activity.conversation.conversationType === "personal";
+    return {
+      platform: "teams",
+      conversationId: teamsConversationId(activity.conversation.id),
+      userId: activity.from.aadObjectId ?? activity.from.id,
+      text,
+      isDirect,
+      threadId: activity.conversation.id.includes(";messageid=") ? activity.conversation.id : undefined,
+      click,
+    };
+  }
+
+  private async remember(activity: TeamsActivityFields, ref: unknown): Promise<string> {
+    const id = teamsConversationId(activity.conversation.id);
+    await this.deps.store.saveConversation({ id, platform: "teams", isDirect: activity.conversation.conversationType === "personal", reference: ref as Record<string, unknown> });
+    return id;
+  }
+
+  private register(): void {
+    const { core, store } = this.deps;
+
+    this.app.on("message", async ({ activity, send, ref }) => {
+      const fields = activity as unknown as TeamsActivityFields;
+      await this.remember(fields, ref);
+      // Action.Submit (the fallback of older clients) arrives as a message whose value carries the click.
+      const click = decodeClick((fields.value as { click?: unknown } | undefined)?.click);
+      const text = (fields.text ?? "").trim();
+      const reply = await core.handle(this.incomingFrom(fields, click ? clickLabel(click) : text, click));
+      await send(teamsActivity(reply));
+    });
+
+    this.app.on("card.action", async ({ activity, send, ref }) => {
+      const value = (activity as unknown as { value?: { action?: { verb?: string; data?: { click?: unknown } } } }).value;
+      const click = value?.action?.verb === TEAMS_VERB ? decodeClick(value.action.data?.click) : undefined;
+      if (!click) return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "unknown action" } } as never;
+      const fields = activity as unknown as TeamsActivityFields;
+      await this.remember(fields, ref);
+      const reply = await core.handle(this.incomingFrom(fields, clickLabel(click), click));
+      await send(teamsActivity(reply));
+      return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" } as never;
+    });
+
+    const greet = async (activity: TeamsActivityFields, ref: unknown, send: (a: ReturnType<typeof teamsActivity>) => Promise<unknown>) => {
+      const id = await this.remember(activity, ref);
+      if (await store.markWelcomed(id)) await send(teamsActivity(core.welcome()));
+    };
+    this.app.on("install.add", async ({ activity, send, ref }) => greet(activity as unknown as TeamsActivityFields, ref, send));
+    this.app.on("conversationUpdate", async ({ activity, send, ref }) => {
+      const fields = activity as unknown as TeamsActivityFields;
+      if (fields.membersAdded?.some((m) => m.id === fields.recipient.id)) await greet(fields, ref, send);
+      else await this.remember(fields, ref);
+    });
+  }
+}
+
+function clickLabel(click: Click): string {
+  return click.kind === "ask" ? click.question : click.kind === "command" ? click.command : "";
+}

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { fakeBotConnector, type FakePlatform } from "../helpers/fake-platform.ts";
+import { startTestBot, type TestBot } from "../helpers/bot.ts";
+
+let connector: FakePlatform;
+let bot: TestBot;
+
+beforeAll(async () => {
+  connector = await fakeBotConnector().start();
+  bot = await startTestBot({ TEAMS_ALLOW_UNAUTHENTICATED: "1", TEAMS_SERVICE_URL: connector.url });
+});
+afterAll(async () => {
+  await bot.stop();
+  await connector.stop();
+});
+beforeEach(() => {
+  connector.requests.length = 0;
+});
+
+let counter = 0;
+function activity(fields: Record<string, unknown>) {
+  counter += 1;
+  return {
+    type: "message",
+    id: `incoming-${counter}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl: connector.url,
+    channelId: "msteams",
+    from: { id: "29:user-1", name: "Secretaris", aadObjectId: "aad-user-1" },
+    conversation: { id: "a:personal-1", conversationType: "personal", tenantId: "tenant-1" },
+    recipient: { id: "28:bot-1", name: "Wegwijzer" },
+    locale: "nl-NL",
+    channelData: { tenant: { id: "tenant-1" } },
+    ...fields,
+  };
+}
+
+async function post(body: unknown, raw?: string) {
+  return fetch(`${bot.server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: raw ?? JSON.stringify(body) });
+}
+
+interface CardJson { type: string; version: string; body: unknown[] }
+function cardOf(call: { body: Record<string, unknown> }): CardJson {
+  const attachments = call.body.attachments as Array<{ contentType: string; content: CardJson }>;
+  expect(attachments[0]!.contentType).toBe("application/vnd.microsoft.card.adaptive");
+  return attachments[0]!.content;
+}
+
+describe("Teams over real HTTP", () => {
+  it("answers a personal message with an Adaptive Card 1.5 on the connector", async () => {
+    const res = await post(activity({ text: "hoe werk ik samen met de griffier?" }));
+    expect(res.status).toBe(200);
+    const [sent] = await connector.waitFor("/v3/conversations/a:personal-1/activities");
+    const card = cardOf(sent!);
+    expect(card.type).toBe("AdaptiveCard");
+    expect(card.version).toBe("1.5");
+    const json = JSON.stringify(card);
+    expect(json).toContain("Bron: Wegwijzer voor de Gemeentesecretaris, thema 16");
+    expect(json).toContain('"Action.Execute"');
+    expect(json).toContain('"Action.Submit"');
+    expect(Buffer.byteLength(JSON.stringify(sent!.body))).toBeLessThan(28 * 1024);
+  });
+
+  it("strips the mention in a channel and answers in the thread", async () => {
+    const threadId = "19:team-channel@thread.tacv2;messageid=1700000000001";
+    await post(
+      activity({
+        text: "<at>Wegwijzer</at> thema 16",
+        conversation: { id: threadId, conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
+        entities: [{ type: "mention", text: "<at>Wegwijzer</at>", mentioned: { id: "28:bot-1", name: "Wegwijzer" } }],
+        channelData: { tenant: { id: "tenant-1" }, teamsChannelId: "19:team-channel@thread.tacv2", teamsTeamId: "19:team@thread.tacv2" },
+      }),
+    );
+    const [sent] = await connector.waitFor("/activities");
+    expect(decodeURIComponent(sent!.path)).toContain(threadId);
+    expect(JSON.stringify(cardOf(sent!))).toContain("thema 16");
+  });
+
+  it("handles a card action (Action.Execute) and the Action.Submit fallback", async () => {
+    const click = { kind: "ask", question: "Hoe werk ik samen met de griffier?" };
+    const invoke = await post(activity({ type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "wegwijzer", data: { click } }, trigger: "manual" } }));
+    expect(invoke.status).toBe(200);
+    await post(activity({ value: { click: { kind: "read-more", unitId: "wegwijzer-16" } } }));
+    const sent = await connector.waitFor("/activities", 2);
+    const texts = sent.map((s) => JSON.stringify(cardOf(s)));
+    expect(texts.some((t) => t.includes("griffier"))).toBe(true);
+    expect(texts.some((t) => t.includes("thema 16"))).toBe(true);
+  });
+
+  it("greets once on install and stores the conversation reference with its service URL", async () => {
+    const install = activity({ type: "installationUpdate", action: "add", conversation: { id: "a:personal-2", conversationType: "personal", tenantId: "tenant-1" } });
+    await post(install);
+    await post({ ...install, id: "again" });
+    await post(activity({ type: "conversationUpdate", membersAdded: [{ id: "28:bot-1" }], conversation: { id: "a:personal-2", conversationType: "personal" }, channelData: { eventType: "teamMemberAdded", tenant: { id: "tenant-1" } } }));
+    await connector.waitFor("/activities");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(connector.calls("/activities")).toHaveLength(1);
+    const stored = await bot.store.getConversation("teams:a:personal-2");
+    expect(stored?.reference).toMatchObject({ serviceUrl: connector.url });
+  });
+
+  it("refuses malformed, non-activity and oversized bodies with a 4xx, and answers empty or emoji-only text", async () => {
+    expect((await post(undefined, "{ not json")).status).toBe(400);
+    expect((await post([1, 2, 3])).status).toBe(400);
+    expect((await post(undefined, JSON.stringify({ type: "message", text: "x".repeat(1024 * 1024) }))).status).toBe(413);
+    await post(activity({ text: "" }));
+    await post(activity({ text: "🙂🙂" }));
+    const sent = await connector.waitFor("/activities", 2);
+    for (const s of sent) expect(JSON.stringify(cardOf(s)).length).toBeGreaterThan(100);
+    expect((await fetch(`${bot.server.url}/readyz`)).status).toBe(200);
+  });
+});
+
+describe("Teams token validation", () => {
+  it("is on whenever credentials are set: an unsigned activity gets 401 and nothing is sent", async () => {
+    const secured = await startTestBot({ TEAMS_CLIENT_ID: "00000000-0000-0000-0000-000000000001", TEAMS_CLIENT_SECRET: "secret", TEAMS_TENANT_ID: "tenant-1" });
+    try {
+      const res = await fetch(`${secured.server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity({ text: "hoi" })) });
+      expect(res.status).toBe(401);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(connector.calls("/activities")).toHaveLength(0);
+    } finally {
+      await secured.stop();
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { ConversationCore } from "../../src/conversation/core.ts";
+import { MemoryFeedbackStore } from "../../src/conversation/feedback.ts";
+import { createLogger } from "../../src/log.ts";
+import { runTerminalChat } from "../../src/surfaces/terminal.ts";
+import { sharedBrain } from "../helpers/bot.ts";
+
+async function chat(lines: string[], notes: string[] = []): Promise<string> {
+  const core = new ConversationCore({ brain: sharedBrain(), feedback: new MemoryFeedbackStore(), log: createLogger({ logLevel: "silent", logQuestions: false }), logQuestions: false });
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let written = "";
+  output.on("data", (chunk: Buffer) => (written += chunk.toString("utf8")));
+  const done = runTerminalChat({ core, input, output, notes });
+  for (const line of lines) input.write(`${line}\n`);
+  input.end();
+  await done;
+  return written;
+}
+
+describe("terminal chat", () => {
+  it("greets in Dutch, says which platforms are not configured, answers and says goodbye", async () => {
+    const out = await chat(["hoe werk ik samen met de griffier?"], ["Slack is niet ingesteld: zet SLACK_BOT_TOKEN …"]);
+    expect(out).toContain("Wegwijzer in de terminal");
+    expect(out).toContain("Slack is niet ingesteld");
+    expect(out).toContain("Bron: Wegwijzer voor de Gemeentesecretaris, thema 16");
+    expect(out).toMatch(/Vraag ook:\n {2}1\. /);
+    expect(out.trimEnd().endsWith("Tot ziens!")).toBe(true);
+  });
+
+  it("asks the numbered follow-up when you type its number", async () => {
+    const out = await chat(["hoe werk ik samen met de griffier?", "1"]);
+    const firstFollowUp = /Vraag ook:\n {2}1\. (.+)/.exec(out)![1]!;
+    const afterPick = out.slice(out.indexOf("jij> ", out.indexOf(firstFollowUp)));
+    expect(afterPick).toContain("■ ");
+    expect(afterPick).not.toContain("Dat onderdeel bestaat niet");
+  });
+
+  it("stops on a quit word and ignores what follows", async () => {
+    const out = await chat(["stoppen", "thema 16"]);
+    expect(out).not.toContain("thema 16");
+    expect(out).toContain("Tot ziens!");
+  });
+
+  it("says plainly when the handbook has no answer", async () => {
+    const out = await chat(["hoe vraag ik een paspoort aan"]);
+    expect(out).toContain("Daar heb ik geen goed antwoord op");
+  });
+});
