@@ -1,4 +1,5 @@
 import { clickSchema, type Click } from "../conversation/incoming.ts";
+import type { Action } from "../conversation/reply.ts";
 
 /** Clicks travel as JSON in button values (Slack) and action data (Teams); decoding validates them. */
 export function encodeClick(click: Click): string {
@@ -16,4 +17,14 @@ export function decodeClick(value: unknown): Click | undefined {
   }
   const result = clickSchema.safeParse(parsed);
   return result.success ? result.data : undefined;
+}
+
+/** What pressing a reply's action does, as the click the adapters send back to the core. */
+export function clickOfAction(action: Action): Click {
+  switch (action.kind) {
+    case "ask": return { kind: "ask", question: action.question };
+    case "read-more": return { kind: "read-more", unitId: action.unitId };
+    case "feedback": return { kind: "feedback", value: action.value, ref: action.ref };
+    case "command": return { kind: "command", command: action.command };
+  }
 }

@@ -1,7 +1,7 @@
-import type { Action, Reply } from "../conversation/reply.ts";
+import type { Reply } from "../conversation/reply.ts";
 import type { Click } from "../conversation/incoming.ts";
 import { texts } from "../conversation/texts.ts";
-import { encodeClick } from "./click-codec.ts";
+import { clickOfAction, encodeClick } from "./click-codec.ts";
 import { shorten } from "./shorten.ts";
 
 /** Slack's limits (Block Kit reference): blocks per message, characters per text and button. */
@@ -45,14 +45,6 @@ function button(index: number, label: string, click: Click, style?: "primary" | 
   };
 }
 
-function clickOf(action: Action): Click {
-  switch (action.kind) {
-    case "ask": return { kind: "ask", question: action.question };
-    case "read-more": return { kind: "read-more", unitId: action.unitId };
-    case "feedback": return { kind: "feedback", value: action.value, ref: action.ref };
-    case "command": return { kind: "command", command: action.command };
-  }
-}
 
 /** Text that fits one section; a cut is marked and offered in full through "lees verder". */
 function fitSection(text: string): { text: string; cut: boolean } {
@@ -83,7 +75,7 @@ export function renderSlack(reply: Reply): SlackMessage {
   const others: ButtonSpec[] = [];
   for (const action of reply.actions) {
     if (action.kind === "read-more") readMore.delete(action.unitId);
-    others.push({ label: action.label, click: clickOf(action), style: action.kind === "command" ? action.style : undefined });
+    others.push({ label: action.label, click: clickOfAction(action), style: action.kind === "command" ? action.style : undefined });
   }
   for (const unitId of readMore) others.unshift({ label: texts.readMore, click: { kind: "read-more", unitId } });
 

@@ -1,7 +1,8 @@
 import { ActionSet, AdaptiveCard, Container, ExecuteAction, SubmitAction, TextBlock, type IAdaptiveCard } from "@microsoft/teams.cards";
-import type { Action, Reply, ReplyUnit } from "../conversation/reply.ts";
+import type { Reply, ReplyUnit } from "../conversation/reply.ts";
 import type { Click } from "../conversation/incoming.ts";
 import { texts } from "../conversation/texts.ts";
+import { clickOfAction } from "./click-codec.ts";
 import { shorten } from "./shorten.ts";
 
 /** Teams refuses messages above about 28 KB; the card stays below this many bytes of JSON. */
@@ -27,14 +28,6 @@ function ownText(text: string): string {
   return escapeTeams(text.replace(/\*([^*\n]+)\*/g, "\u0001$1\u0001").replace(/`([^`\n]+)`/g, "$1")).replace(/\u0001/g, "**");
 }
 
-function clickOf(action: Action): Click {
-  switch (action.kind) {
-    case "ask": return { kind: "ask", question: action.question };
-    case "read-more": return { kind: "read-more", unitId: action.unitId };
-    case "feedback": return { kind: "feedback", value: action.value, ref: action.ref };
-    case "command": return { kind: "command", command: action.command };
-  }
-}
 
 /** Action.Execute for current clients, with an Action.Submit fallback carrying the same click. */
 function actionFor(label: string, click: Click): ExecuteAction {
@@ -62,7 +55,7 @@ function build(reply: Reply, passagesPerUnit: number[]): IAdaptiveCard {
   const readMoreUnits = new Set(reply.actions.filter((a) => a.kind === "read-more").map((a) => (a as { unitId: string }).unitId));
   const extraReadMore = cutUnits.filter((id) => !readMoreUnits.has(id)).map((unitId) => actionFor(texts.readMore, { kind: "read-more", unitId }));
   const followUps = reply.followUps.map((question) => actionFor(question, { kind: "ask", question }));
-  const others = [...extraReadMore, ...reply.actions.map((a) => actionFor(a.label, clickOf(a)))];
+  const others = [...extraReadMore, ...reply.actions.map((a) => actionFor(a.label, clickOfAction(a)))];
   if (followUps.length) body.push(new TextBlock(escapeTeams(texts.followUpsHeader), { weight: "Bolder", wrap: true, spacing: "Medium" }), new ActionSet(...followUps) as never);
   if (others.length) body.push(new ActionSet(...others) as never);
   const card = new AdaptiveCard(...body).withVersion("1.5");

@@ -1,0 +1,24 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import Ajv from "ajv-draft-04";
+import addFormats from "ajv-formats";
+
+export const TEAMS_MANIFEST_DIR = new URL("../../manifests/teams/", import.meta.url).pathname;
+/** The committed manifest carries this bot ID; packaging puts the real TEAMS_CLIENT_ID in. */
+export const UNSET_BOT_ID = "00000000-0000-0000-0000-000000000000";
+
+export function readTeamsManifest(): Record<string, unknown> & { manifestVersion: string; bots: Array<{ botId: string }> } {
+  return JSON.parse(readFileSync(join(TEAMS_MANIFEST_DIR, "manifest.json"), "utf8"));
+}
+
+/** Validates a manifest against Microsoft's official schema of its version (from @microsoft/app-manifest). */
+export function validateTeamsManifest(manifest: { manifestVersion: string }): string[] {
+  const require = createRequire(import.meta.url);
+  const schemaPath = require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+  const schema = JSON.parse(readFileSync(schemaPath, "utf8")) as object;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  (addFormats as unknown as (a: Ajv) => void)(ajv);
+  const validate = ajv.compile(schema);
+  return validate(manifest) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`);
+}

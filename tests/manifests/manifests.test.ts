@@ -1,0 +1,84 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inflateSync } from "node:zlib";
+import { strFromU8, unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { readTeamsManifest, TEAMS_MANIFEST_DIR, validateTeamsManifest } from "../../src/cli/teams-manifest.ts";
+
+/** Width, height and RGBA pixels of an 8-bit RGBA PNG (the icons are written that way). */
+function readPng(file: string): { width: number; height: number; alpha: number[] } {
+  const data = readFileSync(file);
+  const width = data.readUInt32BE(16);
+  const height = data.readUInt32BE(20);
+  expect(data[25]).toBe(6); // colour type RGBA
+  const idat: Buffer[] = [];
+  for (let offset = 8; offset < data.length; ) {
+    const length = data.readUInt32BE(offset);
+    if (data.toString("ascii", offset + 4, offset + 8) === "IDAT") idat.push(data.subarray(offset + 8, offset + 8 + length));
+    offset += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const alpha: number[] = [];
+  for (let y = 0; y < height; y++) {
+    expect(raw[y * (width * 4 + 1)]).toBe(0); // filter: none
+    for (let x = 0; x < width; x++) alpha.push(raw[y * (width * 4 + 1) + 1 + x * 4 + 3]!);
+  }
+  return { width, height, alpha };
+}
+
+describe("Teams manifest", () => {
+  it("is valid against Microsoft's official schema of its version", () => {
+    expect(validateTeamsManifest(readTeamsManifest())).toEqual([]);
+  });
+
+  it("would report an invalid manifest", () => {
+    const broken = { ...readTeamsManifest(), name: undefined, accentColor: "blue" };
+    expect(validateTeamsManifest(broken).length).toBeGreaterThan(0);
+  });
+
+  it("lists the bot's commands for every scope it serves", () => {
+    const bot = readTeamsManifest().bots[0] as unknown as { scopes: string[]; commandLists: Array<{ commands: Array<{ title: string }> }> };
+    expect(bot.scopes).toEqual(["personal", "team", "groupChat"]);
+    expect(bot.commandLists[0]!.commands.map((c) => c.title)).toEqual(expect.arrayContaining(["help", "les", "abonneer"]));
+  });
+
+  it("has a 192×192 colour icon and a 32×32 outline icon on a transparent background", () => {
+    const color = readPng(join(TEAMS_MANIFEST_DIR, "color.png"));
+    expect([color.width, color.height]).toEqual([192, 192]);
+    const outline = readPng(join(TEAMS_MANIFEST_DIR, "outline.png"));
+    expect([outline.width, outline.height]).toEqual([32, 32]);
+    expect(outline.alpha.filter((a) => a === 0).length).toBeGreaterThan(outline.alpha.length / 2);
+  });
+
+  it("packages into a zip with the bot's client ID", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "teams-")), "app.zip");
+    execFileSync("npx", ["tsx", "src/cli/package-teams.ts", out], { env: { ...process.env, TEAMS_CLIENT_ID: "11111111-2222-3333-4444-555555555555" }, stdio: "pipe" });
+    const files = unzipSync(readFileSync(out));
+    expect(Object.keys(files).sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
+    const manifest = JSON.parse(strFromU8(files["manifest.json"]!)) as { bots: Array<{ botId: string }> };
+    expect(manifest.bots[0]!.botId).toBe("11111111-2222-3333-4444-555555555555");
+    expect(validateTeamsManifest(manifest as never)).toEqual([]);
+  });
+});
+
+describe("Slack manifest", () => {
+  const manifest = parse(readFileSync("manifests/slack/manifest.yml", "utf8")) as {
+    features: { slash_commands: Array<{ command: string; url: string }>; app_home: { home_tab_enabled: boolean } };
+    oauth_config: { scopes: { bot: string[] } };
+    settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string } };
+  };
+
+  it("asks only for the scopes the bot uses, and subscribes to the events it handles", () => {
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(["app_mentions:read", "channels:read", "chat:write", "commands", "groups:read", "im:history"]);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(["app_home_opened", "app_mention", "member_joined_channel", "message.im"]);
+    expect(manifest.features.slash_commands[0]!.command).toBe("/wegwijzer");
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    for (const url of [manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url, manifest.features.slash_commands[0]!.url]) {
+      expect(url).toMatch(/\/slack\/events$/);
+    }
+  });
+});
