@@ -1,8 +1,12 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
+import AjvModule from "ajv-draft-04";
+import addFormatsModule from "ajv-formats";
+
+// Both packages are CommonJS with a default export; under NodeNext it sits on `.default`.
+const Ajv = (AjvModule as unknown as { default: typeof AjvModule.default }).default ?? AjvModule;
+const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule.default }).default ?? addFormatsModule;
 
 export const TEAMS_MANIFEST_DIR = new URL("../../manifests/teams/", import.meta.url).pathname;
 /** The committed manifest carries this bot ID; packaging puts the real TEAMS_CLIENT_ID in. */
@@ -18,7 +22,7 @@ export function validateTeamsManifest(manifest: { manifestVersion: string }): st
   const schemaPath = require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
   const schema = JSON.parse(readFileSync(schemaPath, "utf8")) as object;
   const ajv = new Ajv({ allErrors: true, strict: false });
-  (addFormats as unknown as (a: Ajv) => void)(ajv);
+  addFormats(ajv as never);
   const validate = ajv.compile(schema);
   return validate(manifest) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`);
 }
