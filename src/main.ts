@@ -3,7 +3,7 @@
  * opens the terminal chat on the same conversation core.
  */
 import { ConfigError, loadConfig, type Config } from "./config.ts";
-import { ConversationCore } from "./conversation/core.ts";
+import { assembleCore } from "./assemble.ts";
 import { texts } from "./conversation/texts.ts";
 import { createLogger } from "./log.ts";
 import { createBrain } from "./search/create.ts";
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const log = createLogger({ ...config, logLevel: terminal && !process.env.LOG_LEVEL ? "warn" : config.logLevel });
   const store = await Store.open(config.databaseUrl);
   const brain = createBrain();
-  const core = new ConversationCore({ brain, feedback: store, log, logQuestions: config.logQuestions });
+  const { core } = assembleCore({ brain, store, log, logQuestions: config.logQuestions });
 
   if (terminal) {
     await runTerminalChat({ core, input: process.stdin, output: process.stdout, notes: unconfiguredNotes(config) });

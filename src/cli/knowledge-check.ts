@@ -1,6 +1,7 @@
 /** `npm run knowledge:check`: validates every knowledge file and prints the units per source and kind. */
 import { KnowledgeError, loadKnowledge, type Knowledge } from "../knowledge/load.ts";
 import { KNOWLEDGE_DIR } from "../knowledge/location.ts";
+import { loadLessonPlan } from "../lessons/plan.ts";
 
 export function knowledgeSummary(knowledge: Knowledge): string[] {
   const lines: string[] = [];
@@ -16,7 +17,10 @@ export function knowledgeSummary(knowledge: Knowledge): string[] {
 }
 
 try {
-  for (const line of knowledgeSummary(loadKnowledge(KNOWLEDGE_DIR))) console.log(line);
+  const knowledge = loadKnowledge(KNOWLEDGE_DIR);
+  for (const line of knowledgeSummary(knowledge)) console.log(line);
+  const plan = loadLessonPlan(KNOWLEDGE_DIR, knowledge);
+  console.log(`les van de week: ${plan.tracks.standaard.length} lessons in lessons.yaml, starter track opens with ${plan.tracks.starter.slice(0, 3).map((l) => l.unit.id).join(", ")}`);
 } catch (error) {
   console.error(error instanceof KnowledgeError ? error.message : `knowledge check failed: ${(error as Error).message}`);
   process.exitCode = 1;

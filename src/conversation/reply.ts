@@ -31,6 +31,11 @@ export interface Reply {
   actions: Action[];
   /** the reflection question of a lesson, when the reply is a lesson */
   reflection?: string | undefined;
+  /**
+   * A notice for everyone in a shared channel (a subscription changed): adapters post it in the
+   * channel itself, besides the reply, which may be in a thread or visible to the asker only.
+   */
+  announce?: string | undefined;
 }
 
 export function textReply(text: string, actions: Action[] = []): Reply {

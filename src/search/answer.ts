@@ -111,6 +111,12 @@ export class Answerer {
     return this.matcher.knowledge.units.find((u) => normalizePhrase(u.title) === norm) ?? this.titles.get(this.titleKey(text));
   }
 
+  /** The passages that carry a unit's own subject (its title, keywords and summary): the key bullets of a lesson. */
+  keyPassages(unit: Unit, max = 3): string[] {
+    const terms = this.matcher.analyzer.queryTerms([unit.title, ...unit.keywords, unit.summary].join(" "));
+    return this.passages.best(unit.id, unit.body, new Map(terms.map((t) => [t.term, t.weight])), max);
+  }
+
   private result(unit: Unit, score: number, weights: ReadonlyMap<string, number>): AnswerResult {
     const passages = this.passages.best(unit.id, unit.body, weights);
     return { id: unit.id, title: unit.title, score: Math.round(score * 1000) / 1000, unit, passages };

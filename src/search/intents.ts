@@ -11,7 +11,8 @@ export type Intent =
   | { kind: "subscription"; command: "subscribe" | "pause" | "resume" | "stop" | "status"; args: string }
   | { kind: "learning-agenda" }
   | { kind: "note"; text: string }
-  | { kind: "forget-me" }
+  | { kind: "forget-me"; confirmed: boolean | undefined }
+  | { kind: "discuss"; unitId: string }
   | { kind: "privacy" }
   | { kind: "feedback"; text: string }
   | { kind: "question"; text: string };
@@ -35,6 +36,8 @@ const SUBSCRIPTION: Record<string, Extract<Intent, { kind: "subscription" }>["co
   status: "status", abonnement: "status", abonnementen: "status",
 };
 const FORGET = new Set(["vergeet mij", "vergeet me", "verwijder mijn gegevens", "forget me", "wis mijn gegevens", "verwijder mijn data"]);
+const FORGET_CONFIRM = new Set(["vergeet mij bevestigd", "ja verwijder alles"]);
+const FORGET_CANCEL = new Set(["vergeet mij niet", "nee niets doen"]);
 const PRIVACY = new Set(["privacy", "mijn gegevens", "wat weet je van mij", "welke gegevens", "my data"]);
 const AGENDA = new Set(["leeragenda", "mijn leeragenda", "mijn reflecties", "reflecties", "notities", "mijn notities", "learning agenda"]);
 
@@ -48,7 +51,11 @@ export function detectIntent(message: string): Intent {
   if (HELP.has(norm)) return { kind: "help" };
   if (LISTS[norm]) return { kind: "list", source: LISTS[norm]! };
   if (LESSON_OF_THE_WEEK.has(norm)) return { kind: "lesson-of-the-week" };
-  if (FORGET.has(norm)) return { kind: "forget-me" };
+  if (FORGET.has(norm)) return { kind: "forget-me", confirmed: undefined };
+  if (FORGET_CONFIRM.has(norm)) return { kind: "forget-me", confirmed: true };
+  if (FORGET_CANCEL.has(norm)) return { kind: "forget-me", confirmed: false };
+  const discuss = /^bespreek ([a-z0-9-]{1,100})$/.exec(text.trim());
+  if (discuss) return { kind: "discuss", unitId: discuss[1]! };
   if (PRIVACY.has(norm)) return { kind: "privacy" };
   if (AGENDA.has(norm)) return { kind: "learning-agenda" };
 
@@ -57,11 +64,11 @@ export function detectIntent(message: string): Intent {
 
   const [first = "", ...rest] = norm.split(" ");
   const command = SUBSCRIPTION[first];
-  if (command && (rest.length === 0 || (command === "subscribe" && /^(ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|\d)/.test(rest.join(" "))) || (command === "pause" && /^\d+\s*(week|weken|weeks?)$/.test(rest.join(" "))))) {
+  if (command && (rest.length === 0 || (command === "subscribe" && /^(ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|starter|standaard|\d+)\b/.test(rest.join(" "))) || (command === "pause" && /^\d+\s*(week|weken|weeks?)$/.test(rest.join(" "))))) {
     return { kind: "subscription", command, args: text.split(/\s+/).slice(1).join(" ") };
   }
-  const noteMatch = /^(noteer|notitie|reflectie|note)\s*[:\-]?\s+(.+)$/is.exec(text);
-  if (noteMatch) return { kind: "note", text: noteMatch[2]!.trim() };
+  const noteMatch = /^(noteer|notitie|reflectie|note)(?:\s*[:\-]?\s+(.+))?$/is.exec(text);
+  if (noteMatch) return { kind: "note", text: (noteMatch[2] ?? "").trim() };
   const feedback = /^(feedback)\s*[:\-]?\s*(.*)$/is.exec(text);
   if (feedback) return { kind: "feedback", text: feedback[2]!.trim() };
   return { kind: "question", text };

@@ -35,6 +35,58 @@ const migrations: Record<string, Migration> = {
       for (const table of ["processed_events", "conversations", "feedback"]) await sql`drop table ${sql.table(table)}`.execute(db);
     },
   },
+  "002-lessons": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("subscriptions")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("platform", "text", (c) => c.notNull())
+        .addColumn("is_direct", "integer", (c) => c.notNull())
+        .addColumn("weekday", "integer", (c) => c.notNull())
+        .addColumn("time", "text", (c) => c.notNull())
+        .addColumn("time_zone", "text", (c) => c.notNull())
+        .addColumn("track", "text", (c) => c.notNull())
+        .addColumn("paused_until", "text")
+        .addColumn("active", "integer", (c) => c.notNull())
+        .addColumn("deactivated_reason", "text")
+        .addColumn("created_by", "text", (c) => c.notNull())
+        .addColumn("schedule_from", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("subscriptions_active").on("subscriptions").column("active").execute();
+      await db.schema
+        .createTable("deliveries")
+        .addColumn("subscription_id", "text", (c) => c.notNull())
+        .addColumn("week", "text", (c) => c.notNull())
+        .addColumn("unit_id", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("claimed_by", "text")
+        .addColumn("lease_until", "text")
+        .addColumn("attempts", "integer", (c) => c.notNull())
+        .addColumn("next_attempt_at", "text")
+        .addColumn("sent_at", "text")
+        .addColumn("error", "text")
+        .addPrimaryKeyConstraint("deliveries_pk", ["subscription_id", "week"])
+        .execute();
+      await db.schema
+        .createTable("notes")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("user_key", "text", (c) => c.notNull())
+        .addColumn("conversation_id", "text", (c) => c.notNull())
+        .addColumn("unit_id", "text")
+        .addColumn("text", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("notes_user_key").on("notes").column("user_key").execute();
+      // Direct conversations remember whose they are, so "vergeet mij" can find them on every platform.
+      await db.schema.alterTable("conversations").addColumn("user_id", "text").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("conversations").dropColumn("user_id").execute();
+      for (const table of ["notes", "deliveries", "subscriptions"]) await sql`drop table ${sql.table(table)}`.execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

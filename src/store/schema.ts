@@ -16,6 +16,8 @@ export interface ConversationTable {
   reference: string;
   welcomed_at: string | null;
   updated_at: string;
+  /** the user of a direct conversation; null for channels and group chats */
+  user_id: string | null;
 }
 
 export interface ProcessedEventTable {
@@ -23,8 +25,60 @@ export interface ProcessedEventTable {
   seen_at: string;
 }
 
+export interface SubscriptionTable {
+  /** the conversation's prefixed ID: one subscription per conversation */
+  id: string;
+  platform: string;
+  is_direct: number;
+  /** ISO weekday, 1 = Monday */
+  weekday: number;
+  /** "08:30", local time in time_zone */
+  time: string;
+  time_zone: string;
+  track: string;
+  paused_until: string | null;
+  active: number;
+  /** why delivery stopped: the user's "stop", or the platform's answer (channel_not_found, 403…) */
+  deactivated_reason: string | null;
+  /** platform user ID of whoever subscribed; deleted with "vergeet mij" */
+  created_by: string;
+  /** when this slot was chosen: slots before it are neither sent nor counted as missed */
+  schedule_from: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export type DeliveryStatus = "claimed" | "sent" | "retry" | "failed" | "skipped";
+
+export interface DeliveryTable {
+  subscription_id: string;
+  /** ISO week of the slot in the subscription's time zone: "2026-W48" */
+  week: string;
+  unit_id: string;
+  status: DeliveryStatus;
+  claimed_by: string | null;
+  lease_until: string | null;
+  attempts: number;
+  next_attempt_at: string | null;
+  sent_at: string | null;
+  error: string | null;
+}
+
+export interface NoteTable {
+  id: string;
+  /** "slack:U123", "teams:<aad id>" */
+  user_key: string;
+  conversation_id: string;
+  unit_id: string | null;
+  text: string;
+  created_at: string;
+}
+
 export interface Database {
   feedback: FeedbackTable;
   conversations: ConversationTable;
   processed_events: ProcessedEventTable;
+  subscriptions: SubscriptionTable;
+  deliveries: DeliveryTable;
+  notes: NoteTable;
 }

@@ -2,12 +2,17 @@ import { randomUUID } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { Feedback, FeedbackStore } from "../conversation/feedback.ts";
 import { migrate, openDatabase, type Dialect } from "./database.ts";
+import { Deliveries } from "./deliveries.ts";
+import { Notes } from "./notes.ts";
 import type { Database } from "./schema.ts";
+import { Subscriptions } from "./subscriptions.ts";
 
 export interface ConversationRecord {
   id: string;
   platform: string;
   isDirect: boolean;
+  /** set for direct conversations only */
+  userId?: string | undefined;
   /** platform data for later posts, e.g. the Teams conversation reference */
   reference: Record<string, unknown>;
   welcomedAt: Date | undefined;
@@ -15,10 +20,18 @@ export interface ConversationRecord {
 
 /** Everything the bot keeps between messages. One implementation over Kysely serves SQLite and PostgreSQL. */
 export class Store implements FeedbackStore {
+  readonly subscriptions: Subscriptions;
+  readonly deliveries: Deliveries;
+  readonly notes: Notes;
+
   private constructor(
     readonly db: Kysely<Database>,
     readonly dialect: Dialect,
-  ) {}
+  ) {
+    this.subscriptions = new Subscriptions(db);
+    this.deliveries = new Deliveries(db);
+    this.notes = new Notes(db);
+  }
 
   static async open(url: string | undefined): Promise<Store> {
     const { db, dialect } = openDatabase(url);
@@ -73,20 +86,48 @@ export class Store implements FeedbackStore {
   async saveConversation(record: Omit<ConversationRecord, "welcomedAt">, now = new Date()): Promise<void> {
     await this.db
       .insertInto("conversations")
-      .values({ id: record.id, platform: record.platform, is_direct: record.isDirect ? 1 : 0, reference: JSON.stringify(record.reference), welcomed_at: null, updated_at: now.toISOString() })
-      .onConflict((oc) => oc.column("id").doUpdateSet({ reference: JSON.stringify(record.reference), is_direct: record.isDirect ? 1 : 0, updated_at: now.toISOString() }))
+      .values({ id: record.id, platform: record.platform, is_direct: record.isDirect ? 1 : 0, user_id: record.isDirect ? (record.userId ?? null) : null, reference: JSON.stringify(record.reference), welcomed_at: null, updated_at: now.toISOString() })
+      .onConflict((oc) => oc.column("id").doUpdateSet({ reference: JSON.stringify(record.reference), is_direct: record.isDirect ? 1 : 0, user_id: record.isDirect ? (record.userId ?? null) : null, updated_at: now.toISOString() }))
       .execute();
   }
 
   async getConversation(id: string): Promise<ConversationRecord | undefined> {
     const row = await this.db.selectFrom("conversations").selectAll().where("id", "=", id).executeTakeFirst();
     if (!row) return undefined;
-    return { id: row.id, platform: row.platform, isDirect: row.is_direct === 1, reference: JSON.parse(row.reference) as Record<string, unknown>, welcomedAt: row.welcomed_at ? new Date(row.welcomed_at) : undefined };
+    return { id: row.id, platform: row.platform, isDirect: row.is_direct === 1, userId: row.user_id ?? undefined, reference: JSON.parse(row.reference) as Record<string, unknown>, welcomedAt: row.welcomed_at ? new Date(row.welcomed_at) : undefined };
   }
 
   /** Marks a conversation welcomed; true only for the first caller, so the welcome is sent once. */
   async markWelcomed(id: string, now = new Date()): Promise<boolean> {
     const result = await this.db.updateTable("conversations").set({ welcomed_at: now.toISOString() }).where("id", "=", id).where("welcomed_at", "is", null).executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Everything stored about one user, for "mijn gegevens". */
+  async userData(platform: string, userId: string): Promise<{ notes: number; subscriptions: string[]; directConversations: string[] }> {
+    const notes = await this.notes.list(`${platform}:${userId}`);
+    const subscriptions = await this.subscriptions.listCreatedBy(userId);
+    const direct = await this.db.selectFrom("conversations").select("id").where("platform", "=", platform).where("user_id", "=", userId).execute();
+    return { notes: notes.length, subscriptions: subscriptions.map((s) => s.id), directConversations: direct.map((d) => d.id) };
+  }
+
+  /**
+   * "Vergeet mij": deletes the user's notes, their direct conversation with its subscription and
+   * delivery history, and their name on channel subscriptions they started (the channel keeps its lesson).
+   */
+  async forgetUser(platform: string, userId: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom("notes").where("user_key", "=", `${platform}:${userId}`).execute();
+      const direct = await trx.selectFrom("conversations").select("id").where("platform", "=", platform).where("user_id", "=", userId).execute();
+      const ids = direct.map((d) => d.id);
+      const ownDirect = await trx.selectFrom("subscriptions").select("id").where("created_by", "=", userId).where("is_direct", "=", 1).execute();
+      const subscriptionIds = [...new Set([...ids, ...ownDirect.map((s) => s.id)])];
+      if (subscriptionIds.length) {
+        await trx.deleteFrom("deliveries").where("subscription_id", "in", subscriptionIds).execute();
+        await trx.deleteFrom("subscriptions").where("id", "in", subscriptionIds).execute();
+        await trx.deleteFrom("conversations").where("id", "in", subscriptionIds).execute();
+      }
+      await trx.updateTable("subscriptions").set({ created_by: "" }).where("created_by", "=", userId).execute();
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { loadConfig } from "../../src/config.ts";
-import { ConversationCore } from "../../src/conversation/core.ts";
+import { assembleCore } from "../../src/assemble.ts";
 import { createLogger } from "../../src/log.ts";
 import { createBrain, type Brain } from "../../src/search/create.ts";
 import { startServer, type RunningServer } from "../../src/server/server.ts";
@@ -34,7 +34,7 @@ export async function startTestBot(env: Record<string, string>, databaseUrl = ":
   const logs = new LogSink();
   const log = createLogger(config, logs);
   const store = await Store.open(databaseUrl);
-  const core = new ConversationCore({ brain: sharedBrain(), feedback: store, log, logQuestions: config.logQuestions });
+  const { core } = assembleCore({ brain: sharedBrain(), store, log, logQuestions: config.logQuestions });
   const server = await startServer({ config, core, brain: sharedBrain(), store, log });
   return {
     server,

@@ -5,7 +5,7 @@ import type { Click, Incoming } from "../../conversation/incoming.ts";
 import type { Reply } from "../../conversation/reply.ts";
 import type { Logger } from "../../log.ts";
 import { decodeClick } from "../../render/click-codec.ts";
-import { renderSlack, renderSlackHome, SLACK_ACTION_PREFIX } from "../../render/slack.ts";
+import { escapeSlack, renderSlack, renderSlackHome, SLACK_ACTION_PREFIX } from "../../render/slack.ts";
 import type { Store } from "../../store/store.ts";
 import { sdkLogger } from "../sdk-logger.ts";
 
@@ -29,7 +29,10 @@ export interface SlackSurfaceDeps {
   http: Application;
 }
 
-/** Slack conversation IDs carry the workspace: "slack:T123:C456". */
+/**
+ * Slack conversation IDs carry the workspace: "slack:T123:C456". A direct conversation is keyed
+ * by the user ("slack:T123:U789"), so the App Home and the DM share one subscription.
+ */
 export function slackConversationId(teamId: string | undefined, channel: string): string {
   return `slack:${teamId ?? "T"}:${channel}`;
 }
@@ -102,17 +105,20 @@ export class SlackSurface {
         threadId: thread,
       };
       await this.remember(incoming, channel);
-      await this.post(client, channel, thread, await core.handle(incoming));
+      const reply = await core.handle(incoming);
+      await this.post(client, channel, thread, reply);
+      await this.announce(client, channel, incoming, reply);
     });
 
     this.app.message(async ({ message, client, context }) => {
       // Only direct messages from people; channel talk is answered only when the bot is mentioned.
       if (message.channel_type !== "im" || message.subtype !== undefined || "bot_id" in message) return;
       const text = "text" in message && typeof message.text === "string" ? message.text : "";
+      const userId = "user" in message && typeof message.user === "string" ? message.user : "unknown";
       const incoming: Incoming = {
         platform: "slack",
-        conversationId: slackConversationId(context.teamId, message.channel),
-        userId: "user" in message && typeof message.user === "string" ? message.user : "unknown",
+        conversationId: slackConversationId(context.teamId, userId),
+        userId,
         text,
         isDirect: true,
         threadId: "thread_ts" in message && typeof message.thread_ts === "string" ? message.thread_ts : undefined,
@@ -121,12 +127,12 @@ export class SlackSurface {
       await this.post(client, message.channel, incoming.threadId, await core.handle(incoming));
     });
 
-    this.app.command("/wegwijzer", async ({ command, ack, respond }) => {
+    this.app.command("/wegwijzer", async ({ command, ack, respond, client }) => {
       await ack();
       const isDirect = command.channel_id.startsWith("D") || command.channel_name === "directmessage";
       const incoming: Incoming = {
         platform: "slack",
-        conversationId: slackConversationId(command.team_id, command.channel_id),
+        conversationId: slackConversationId(command.team_id, isDirect ? command.user_id : command.channel_id),
         userId: command.user_id,
         text: command.text.trim() || "help",
         isDirect,
@@ -134,6 +140,7 @@ export class SlackSurface {
       const reply = await core.handle(incoming);
       // The answer is shown to the asker only: a question in a channel can be sensitive.
       await respond({ response_type: "ephemeral", ...renderSlack(reply) });
+      await this.announce(client, command.channel_id, incoming, reply);
     });
 
     this.app.action(new RegExp(`^${SLACK_ACTION_PREFIX}`), async ({ ack, body, action, client, respond }) => {
@@ -149,13 +156,13 @@ export class SlackSurface {
 
     this.app.event("app_home_opened", async ({ event, client, context }) => {
       if (event.tab === "home") {
-        const home = await core.home({ platform: "slack", userId: event.user, conversationId: slackConversationId(context.teamId, event.channel) });
+        const home = await core.home({ platform: "slack", userId: event.user, conversationId: slackConversationId(context.teamId, event.user) });
         await client.views.publish({ user_id: event.user, view: renderSlackHome(home) as never });
         return;
       }
       // First visit to the bot's DM: welcome once.
-      const conversationId = slackConversationId(context.teamId, event.channel);
-      await store.saveConversation({ id: conversationId, platform: "slack", isDirect: true, reference: { channel: event.channel } });
+      const conversationId = slackConversationId(context.teamId, event.user);
+      await store.saveConversation({ id: conversationId, platform: "slack", isDirect: true, userId: event.user, reference: { channel: event.channel } });
       if (await store.markWelcomed(conversationId)) await this.post(client, event.channel, undefined, core.welcome());
     });
 
@@ -185,7 +192,7 @@ export class SlackSurface {
     }
     const isDirect = channel.startsWith("D");
     const thread = body.message?.thread_ts ?? body.message?.ts ?? body.container?.thread_ts ?? body.container?.message_ts;
-    const incoming: Incoming = { platform: "slack", conversationId: slackConversationId(teamId, channel), userId: body.user.id, text: label, isDirect, threadId: thread, click };
+    const incoming: Incoming = { platform: "slack", conversationId: slackConversationId(teamId, isDirect ? body.user.id : channel), userId: body.user.id, text: label, isDirect, threadId: thread, click };
     const reply = await core.handle(incoming);
     if (body.container?.is_ephemeral) {
       await respond({ response_type: "ephemeral", replace_original: false, ...renderSlack(reply) });
@@ -194,10 +201,17 @@ export class SlackSurface {
     } else {
       await this.post(client, channel, thread, reply);
     }
+    await this.announce(client, channel, incoming, reply);
+  }
+
+  /** A subscription change in a shared channel is announced in the channel itself, for everyone. */
+  private async announce(client: WebClient, channel: string, incoming: Incoming, reply: Reply): Promise<void> {
+    if (!reply.announce || incoming.isDirect) return;
+    await client.chat.postMessage({ channel, text: escapeSlack(reply.announce) });
   }
 
   private async remember(incoming: Incoming, channel: string): Promise<void> {
-    await this.deps.store.saveConversation({ id: incoming.conversationId, platform: "slack", isDirect: incoming.isDirect, reference: { channel } });
+    await this.deps.store.saveConversation({ id: incoming.conversationId, platform: "slack", isDirect: incoming.isDirect, userId: incoming.userId, reference: { channel } });
   }
 
   /** Posts a reply; Slack's WebClient waits out a 429 (Retry-After) and retries by itself. */

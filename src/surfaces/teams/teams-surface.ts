@@ -5,7 +5,7 @@ import type { Click, Incoming } from "../../conversation/incoming.ts";
 import type { Reply } from "../../conversation/reply.ts";
 import type { Logger } from "../../log.ts";
 import { decodeClick } from "../../render/click-codec.ts";
-import { renderTeamsCard, teamsSummary, TEAMS_VERB } from "../../render/teams.ts";
+import { escapeTeams, renderTeamsCard, teamsSummary, TEAMS_VERB } from "../../render/teams.ts";
 import type { Store } from "../../store/store.ts";
 import { sdkLogger } from "../sdk-logger.ts";
 
@@ -93,10 +93,25 @@ export class TeamsSurface {
     };
   }
 
+  /**
+   * Stores how to reach the conversation later (service URL, conversation, bot), refreshed by
+   * every activity. The user's name and the message ID are left out: they are not needed to post.
+   */
   private async remember(activity: TeamsActivityFields, ref: unknown): Promise<string> {
     const id = teamsConversationId(activity.conversation.id);
-    await this.deps.store.saveConversation({ id, platform: "teams", isDirect: activity.conversation.conversationType === "personal", reference: ref as Record<string, unknown> });
+    const { user: _user, activityId: _activityId, ...reference } = ref as Record<string, unknown>;
+    const conversation = { ...(reference.conversation as Record<string, unknown>), id: activity.conversation.id.split(";")[0] };
+    const isDirect = activity.conversation.conversationType === "personal";
+    await this.deps.store.saveConversation({ id, platform: "teams", isDirect, userId: isDirect ? activity.from.aadObjectId ?? activity.from.id : undefined, reference: { ...reference, conversation } });
     return id;
+  }
+
+  /** A subscription change in a channel is announced as a new post in the channel, not only in the thread. */
+  private async announce(send: (activity: never, ref?: never) => Promise<unknown>, ref: unknown, incoming: Incoming, reply: Reply): Promise<void> {
+    if (!reply.announce || incoming.isDirect) return;
+    const base = ref as { conversation: Record<string, unknown> };
+    const channelRef = { ...base, conversation: { ...base.conversation, id: String(base.conversation.id).split(";")[0] } };
+    await send({ type: "message", text: escapeTeams(reply.announce) } as never, channelRef as never);
   }
 
   private register(): void {
@@ -108,8 +123,10 @@ export class TeamsSurface {
       // Action.Submit (the fallback of older clients) arrives as a message whose value carries the click.
       const click = decodeClick((fields.value as { click?: unknown } | undefined)?.click);
       const text = (fields.text ?? "").trim();
-      const reply = await core.handle(this.incomingFrom(fields, click ? clickLabel(click) : text, click));
+      const incoming = this.incomingFrom(fields, click ? clickLabel(click) : text, click);
+      const reply = await core.handle(incoming);
       await send(teamsActivity(reply));
+      await this.announce(send, ref, incoming, reply);
     });
 
     this.app.on("card.action", async ({ activity, send, ref }) => {
@@ -118,8 +135,10 @@ export class TeamsSurface {
       if (!click) return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "unknown action" } } as never;
       const fields = activity as unknown as TeamsActivityFields;
       await this.remember(fields, ref);
-      const reply = await core.handle(this.incomingFrom(fields, clickLabel(click), click));
+      const incoming = this.incomingFrom(fields, clickLabel(click), click);
+      const reply = await core.handle(incoming);
       await send(teamsActivity(reply));
+      await this.announce(send, ref, incoming, reply);
       return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" } as never;
     });
 

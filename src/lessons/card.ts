@@ -1,0 +1,32 @@
+import { citationOf } from "../conversation/compose.ts";
+import type { Action, Reply } from "../conversation/reply.ts";
+import { texts } from "../conversation/texts.ts";
+import type { Knowledge } from "../knowledge/load.ts";
+import type { Answerer } from "../search/answer.ts";
+import type { Lesson } from "./plan.ts";
+
+/**
+ * The lesson card: title and source, the unit's summary as intro, its key bullets, the reflection
+ * question, and the buttons to read on, discuss (channels) or note a reflection (DMs), pause or stop.
+ */
+export function composeLessonCard(lesson: Lesson, opts: { isDirect: boolean; subscribed: boolean; knowledge: Knowledge; answerer: Answerer }): Reply {
+  const { unit } = lesson;
+  const actions: Action[] = [
+    { kind: "read-more", label: texts.lessons.readTheme, unitId: unit.id },
+    opts.isDirect
+      ? { kind: "command", label: texts.lessons.note, command: "noteer" }
+      : { kind: "command", label: texts.lessons.discuss, command: `bespreek ${unit.id}`, style: "primary" },
+  ];
+  if (opts.subscribed) {
+    actions.push({ kind: "command", label: texts.lessons.pause, command: "pauzeer 1 week" }, { kind: "command", label: texts.lessons.unsubscribe, command: "stop", style: "danger" });
+  } else {
+    actions.push({ kind: "command", label: texts.lessons.subscribeButton, command: "abonneer", style: "primary" });
+  }
+  return {
+    text: `${texts.lessons.header(unit.title)}\n${unit.summary}`,
+    units: [{ id: unit.id, title: unit.title, citation: citationOf(unit, opts.knowledge), passages: opts.answerer.keyPassages(unit) }],
+    followUps: [],
+    actions,
+    reflection: lesson.reflection,
+  };
+}

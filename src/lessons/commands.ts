@@ -1,0 +1,185 @@
+import { DateTime } from "luxon";
+import { unitLabel } from "../conversation/compose.ts";
+import type { CommandHandler, HomeRequest } from "../conversation/core.ts";
+import type { Incoming } from "../conversation/incoming.ts";
+import { textReply, type Reply } from "../conversation/reply.ts";
+import { texts } from "../conversation/texts.ts";
+import type { Knowledge } from "../knowledge/load.ts";
+import type { Answerer } from "../search/answer.ts";
+import type { Intent } from "../search/intents.ts";
+import type { Store } from "../store/store.ts";
+import type { Subscription } from "../store/subscriptions.ts";
+import { composeLessonCard } from "./card.ts";
+import { lessonOfWeek, nextLesson } from "./choose.ts";
+import type { Lesson, LessonPlan } from "./plan.ts";
+import { formatSlotDutch, nextSlot, slotOfWeek } from "./schedule.ts";
+import { parsePauseWeeks, parseSubscribeArgs } from "./subscribe-args.ts";
+
+export interface LessonCommandDeps {
+  store: Store;
+  plan: LessonPlan;
+  knowledge: Knowledge;
+  answerer: Answerer;
+  now?: () => Date;
+}
+
+const L = texts.lessons;
+
+function dutchDate(date: Date, zone: string): string {
+  return DateTime.fromJSDate(date, { zone }).setLocale("nl").toFormat("cccc d LLLL");
+}
+
+function weekdayTime(sub: Pick<Subscription, "weekday" | "time">): string {
+  return `${DateTime.fromObject({ weekday: sub.weekday as 1 }).setLocale("nl").toFormat("cccc")} om ${sub.time}`;
+}
+
+/** Les van de week, leeragenda and privacy commands: everything in chat that needs the store. */
+export class LessonCommands implements CommandHandler {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: LessonCommandDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async handle(intent: Intent, incoming: Incoming): Promise<Reply | undefined> {
+    switch (intent.kind) {
+      case "subscription":
+        return this.subscription(intent.command, intent.args, incoming);
+      case "lesson-of-the-week":
+        return this.currentLessonCard(incoming);
+      case "discuss":
+        return this.discuss(intent.unitId);
+      case "note":
+        return this.note(intent.text, incoming);
+      case "learning-agenda":
+        return this.agenda(incoming);
+      case "privacy":
+        return this.privacy(incoming);
+      case "forget-me":
+        return this.forget(intent.confirmed, incoming);
+      default:
+        return undefined;
+    }
+  }
+
+  async home(request: HomeRequest): Promise<Reply[]> {
+    const incoming: Incoming = { platform: request.platform, conversationId: request.conversationId, userId: request.userId, text: "", isDirect: true };
+    const sub = await this.deps.store.subscriptions.get(request.conversationId);
+    const status = sub ? await this.status(sub) : textReply(L.notSubscribed, [{ kind: "command", label: L.subscribeButton, command: "abonneer", style: "primary" }]);
+    return [{ ...status, text: `${L.homeSubscription}\n${status.text}` }, await this.currentLessonCard(incoming)];
+  }
+
+  /** The lesson this conversation has this week (or will get next); without a subscription, the association's lesson of the week. */
+  async currentLesson(conversationId: string): Promise<{ lesson: Lesson; subscription: Subscription | undefined }> {
+    const { store, plan } = this.deps;
+    const sub = await store.subscriptions.get(conversationId);
+    if (!sub?.active) return { lesson: lessonOfWeek(plan, this.now()), subscription: sub };
+    const sent = await store.deliveries.sentUnits(sub.id);
+    const week = slotOfWeek(sub, this.now()).week;
+    const thisWeek = sent.find((s) => s.week === week);
+    const lesson = thisWeek ? plan.byUnit.get(thisWeek.unitId) : undefined;
+    return { lesson: lesson ?? nextLesson(plan, sub.track, sent.map((s) => s.unitId)), subscription: sub };
+  }
+
+  private async currentLessonCard(incoming: Incoming): Promise<Reply> {
+    const { lesson, subscription } = await this.currentLesson(incoming.conversationId);
+    return composeLessonCard(lesson, { isDirect: incoming.isDirect, subscribed: Boolean(subscription?.active), knowledge: this.deps.knowledge, answerer: this.deps.answerer });
+  }
+
+  private async subscription(command: "subscribe" | "pause" | "resume" | "stop" | "status", args: string, incoming: Incoming): Promise<Reply> {
+    const { store } = this.deps;
+    const now = this.now();
+    const who = L.someone;
+    const existing = await store.subscriptions.get(incoming.conversationId);
+    const announce = (text: string) => (incoming.isDirect ? undefined : text);
+    switch (command) {
+      case "subscribe": {
+        const parsed = parseSubscribeArgs(args);
+        if ("error" in parsed) return textReply(L.badSubscribe(parsed.error));
+        const sub = await store.subscriptions.upsert(
+          { id: incoming.conversationId, platform: incoming.platform, isDirect: incoming.isDirect, weekday: parsed.weekday, time: parsed.time, timeZone: parsed.timeZone, track: parsed.track, createdBy: incoming.userId },
+          now,
+        );
+        const first = nextSlot(sub, now);
+        return { ...textReply(L.subscribed(weekdayTime(sub), sub.timeZone, sub.track, formatSlotDutch(first, sub.timeZone))), announce: announce(L.announceSubscribed(who, weekdayTime(sub))) };
+      }
+      case "status":
+        return existing ? this.status(existing) : textReply(L.notSubscribed);
+      case "pause": {
+        if (!existing?.active) return textReply(L.notSubscribed);
+        const weeks = parsePauseWeeks(args);
+        if (weeks === undefined) return textReply(L.badPause);
+        const until = DateTime.fromJSDate(now, { zone: existing.timeZone }).plus({ weeks }).startOf("day").toJSDate();
+        await store.subscriptions.pause(existing.id, until, now);
+        const date = dutchDate(until, existing.timeZone);
+        return { ...textReply(L.paused(date)), announce: announce(L.announcePaused(who, date)) };
+      }
+      case "resume": {
+        if (!existing) return textReply(L.notSubscribed);
+        await store.subscriptions.resume(existing.id, now);
+        return { ...textReply(L.resumed(formatSlotDutch(nextSlot(existing, now), existing.timeZone))), announce: announce(L.announceResumed(who)) };
+      }
+      case "stop": {
+        if (!existing?.active) return textReply(L.notSubscribed);
+        await store.subscriptions.deactivate(existing.id, "stopped", now);
+        return { ...textReply(L.stopped), announce: announce(L.announceStopped(who)) };
+      }
+    }
+  }
+
+  private async status(sub: Subscription): Promise<Reply> {
+    const now = this.now();
+    const had = (await this.deps.store.deliveries.sentUnits(sub.id)).length;
+    const total = this.deps.plan.tracks.standaard.length;
+    const lines = [L.status(weekdayTime(sub), sub.timeZone, sub.track, had, total, formatSlotDutch(nextSlot(sub, now), sub.timeZone))];
+    if (!sub.active) lines.push(L.statusStopped(sub.deactivatedReason === "stopped" || !sub.deactivatedReason ? L.reasons.stopped : L.reasons.platform(sub.deactivatedReason)));
+    else if (sub.pausedUntil && sub.pausedUntil > now) lines.push(L.statusPaused(dutchDate(sub.pausedUntil, sub.timeZone)));
+    const actions = sub.active
+      ? [{ kind: "command" as const, label: L.pause, command: "pauzeer 1 week" }, { kind: "command" as const, label: L.unsubscribe, command: "stop", style: "danger" as const }]
+      : [{ kind: "command" as const, label: L.subscribeButton, command: "abonneer", style: "primary" as const }];
+    return textReply(lines.join(" "), actions);
+  }
+
+  private discuss(unitId: string): Reply {
+    const lesson = this.deps.plan.byUnit.get(unitId);
+    if (!lesson) return textReply(texts.unknownUnit);
+    return textReply(L.discussPrompt(lesson.unit.title, lesson.reflection));
+  }
+
+  private async note(text: string, incoming: Incoming): Promise<Reply> {
+    if (!incoming.isDirect) return textReply(L.noteInDirectOnly);
+    if (!text) return textReply(L.noteHow);
+    const { lesson, subscription } = await this.currentLesson(incoming.conversationId);
+    const unit = subscription?.active ? lesson.unit : undefined;
+    await this.deps.store.notes.add({ userKey: `${incoming.platform}:${incoming.userId}`, conversationId: incoming.conversationId, unitId: unit?.id, text: text.slice(0, 2000) }, this.now());
+    return textReply(L.noted(unit ? unitLabel(unit, this.deps.knowledge) : undefined));
+  }
+
+  private async agenda(incoming: Incoming): Promise<Reply> {
+    if (!incoming.isDirect) return textReply(L.noteInDirectOnly);
+    const notes = await this.deps.store.notes.list(`${incoming.platform}:${incoming.userId}`);
+    if (notes.length === 0) return textReply(L.agendaEmpty);
+    const lines = notes.map((n) => {
+      const unit = n.unitId ? this.deps.knowledge.byId.get(n.unitId) : undefined;
+      return L.agendaLine(DateTime.fromJSDate(n.createdAt).setLocale("nl").toFormat("d LLL yyyy"), unit ? unitLabel(unit, this.deps.knowledge) : L.agendaNoLesson, n.text);
+    });
+    return textReply([L.agendaHeader, ...lines].join("\n"));
+  }
+
+  private async privacy(incoming: Incoming): Promise<Reply> {
+    const data = await this.deps.store.userData(incoming.platform, incoming.userId);
+    return textReply(L.privacy(data.notes, data.subscriptions.length, data.directConversations.length), [{ kind: "command", label: L.forgetButton, command: "vergeet mij", style: "danger" }]);
+  }
+
+  private async forget(confirmed: boolean | undefined, incoming: Incoming): Promise<Reply> {
+    if (confirmed === undefined) {
+      return textReply(L.forgetConfirm, [
+        { kind: "command", label: L.forgetYes, command: "vergeet mij bevestigd", style: "danger" },
+        { kind: "command", label: L.forgetNo, command: "vergeet mij niet" },
+      ]);
+    }
+    if (!confirmed) return textReply(L.forgetCancelled);
+    await this.deps.store.forgetUser(incoming.platform, incoming.userId);
+    return textReply(L.forgotten);
+  }
+}
