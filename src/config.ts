@@ -34,6 +34,7 @@ export const envSchema = z
     TEAMS_TENANT_ID: optionalText,
     TEAMS_SERVICE_URL: url,
     TEAMS_ALLOW_UNAUTHENTICATED: flag,
+    DELIVERY_PER_SECOND: z.coerce.number().min(0.1).max(100).default(25),
   })
   .superRefine((env, ctx) => {
     const slack = { SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: env.SLACK_SIGNING_SECRET };
@@ -71,6 +72,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   logQuestions: boolean;
   databaseUrl: string | undefined;
+  /** proactive lesson posts a second, per platform */
+  deliveryPerSecond: number;
   slack: { botToken: string; signingSecret: string; appToken: string | undefined; apiUrl: string | undefined } | undefined;
   teams: {
     clientId: string | undefined;
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     logQuestions: e.LOG_QUESTIONS,
     databaseUrl: e.DATABASE_URL,
+    deliveryPerSecond: e.DELIVERY_PER_SECOND,
     slack:
       e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
         ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }

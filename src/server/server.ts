@@ -4,6 +4,9 @@ import type { Config } from "../config.ts";
 import type { ConversationCore } from "../conversation/core.ts";
 import type { Logger } from "../log.ts";
 import type { Brain } from "../search/create.ts";
+import { createDeliverer } from "../assemble.ts";
+import type { Deliverer } from "../lessons/deliver.ts";
+import { Scheduler } from "../lessons/scheduler.ts";
 import type { Store } from "../store/store.ts";
 import { SlackSurface } from "../surfaces/slack/slack-surface.ts";
 import { TeamsSurface } from "../surfaces/teams/teams-surface.ts";
@@ -15,6 +18,8 @@ export interface ServerDeps {
   brain: Brain;
   store: Store;
   log: Logger;
+  /** run the les van de week every minute (default); tests drive passes themselves */
+  scheduler?: boolean;
 }
 
 export interface RunningServer {
@@ -22,6 +27,7 @@ export interface RunningServer {
   url: string;
   slack: SlackSurface | undefined;
   teams: TeamsSurface | undefined;
+  deliverer: Deliverer;
   close(): Promise<void>;
 }
 
@@ -29,7 +35,7 @@ export interface RunningServer {
  * Serves every configured platform on one port: `/slack/events`, `/api/messages`, `/healthz`
  * and `/readyz`. Port 0 picks a free port (tests).
  */
-export async function startServer({ config, core, brain, store, log }: ServerDeps): Promise<RunningServer> {
+export async function startServer({ config, core, brain, store, log, scheduler: runScheduler = true }: ServerDeps): Promise<RunningServer> {
   const http = createHttpApp({
     async ready() {
       const checks = { knowledge: brain.knowledge.units.length > 0, store: await store.ping() };
@@ -51,6 +57,9 @@ export async function startServer({ config, core, brain, store, log }: ServerDep
     server.listen(config.port, config.host, () => resolve());
   });
   await slack?.start();
+  const deliverer = createDeliverer({ brain, store, log, logQuestions: config.logQuestions, config, teamsApp: teams?.app });
+  const scheduler = new Scheduler(deliverer, log);
+  if (runScheduler) scheduler.start();
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
@@ -59,7 +68,9 @@ export async function startServer({ config, core, brain, store, log }: ServerDep
     url,
     slack,
     teams,
+    deliverer,
     async close() {
+      await scheduler.stop();
       await slack?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

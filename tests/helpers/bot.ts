@@ -29,13 +29,13 @@ export interface TestBot {
 }
 
 /** The real server on 127.0.0.1 with a port of its own, configured like production from an environment. */
-export async function startTestBot(env: Record<string, string>, databaseUrl = ":memory:"): Promise<TestBot> {
+export async function startTestBot(env: Record<string, string>, databaseUrl = ":memory:", now?: () => Date): Promise<TestBot> {
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env });
   const logs = new LogSink();
   const log = createLogger(config, logs);
   const store = await Store.open(databaseUrl);
-  const { core } = assembleCore({ brain: sharedBrain(), store, log, logQuestions: config.logQuestions });
-  const server = await startServer({ config, core, brain: sharedBrain(), store, log });
+  const { core } = assembleCore({ brain: sharedBrain(), store, log, logQuestions: config.logQuestions, ...(now ? { now } : {}) });
+  const server = await startServer({ config, core, brain: sharedBrain(), store, log, scheduler: false });
   return {
     server,
     store,

@@ -1,0 +1,58 @@
+import { WebClient } from "@slack/web-api";
+import type { Reply } from "../../conversation/reply.ts";
+import type { ProactiveSender, SendOutcome } from "../../lessons/sender.ts";
+import { renderSlack } from "../../render/slack.ts";
+import type { ConversationRecord } from "../../store/store.ts";
+
+/** Slack answers that mean the channel cannot be reached again without someone acting. */
+const PERMANENT = new Set([
+  "channel_not_found", "not_in_channel", "is_archived", "channel_is_archived", "account_inactive", "invalid_auth",
+  "token_revoked", "token_expired", "not_authed", "missing_scope", "restricted_action", "user_not_found", "user_disabled",
+  "cannot_dm_bot", "ekm_access_denied", "team_access_not_granted", "no_permission", "org_login_required",
+]);
+
+/**
+ * Proactive Slack posts for the scheduler. Its own WebClient does not retry by itself: the
+ * scheduler decides (waits out a 429, backs off on 5xx, deactivates on a permanent refusal).
+ */
+export class SlackSender implements ProactiveSender {
+  private readonly client: WebClient;
+
+  constructor(settings: { botToken: string; apiUrl: string | undefined }) {
+    this.client = new WebClient(settings.botToken, {
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl.endsWith("/") ? settings.apiUrl : `${settings.apiUrl}/` } : {}),
+    });
+  }
+
+  async send(conversation: ConversationRecord, reply: Reply): Promise<SendOutcome> {
+    const channel = conversation.reference.channel;
+    if (typeof channel !== "string") return { ok: false, kind: "permanent", error: "no_channel_in_reference" };
+    try {
+      await this.client.chat.postMessage({ channel, ...renderSlack(reply), unfurl_links: false } as never);
+      return { ok: true };
+    } catch (error) {
+      return slackOutcome(error);
+    }
+  }
+}
+
+export function slackOutcome(error: unknown): SendOutcome {
+  const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
+  switch (e.code) {
+    case "slack_webapi_rate_limited_error":
+      return { ok: false, kind: "rate-limited", retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000, error: "ratelimited" };
+    case "slack_webapi_platform_error": {
+      const code = e.data?.error ?? "unknown_error";
+      return PERMANENT.has(code) ? { ok: false, kind: "permanent", error: code } : { ok: false, kind: "transient", error: code };
+    }
+    case "slack_webapi_http_error": {
+      const status = e.statusCode ?? 0;
+      if (status === 403 || status === 404 || status === 410) return { ok: false, kind: "permanent", error: `http_${status}` };
+      return { ok: false, kind: "transient", error: `http_${status}` };
+    }
+    default:
+      return { ok: false, kind: "transient", error: e.code ?? "network_error" };
+  }
+}

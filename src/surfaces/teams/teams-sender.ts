@@ -1,0 +1,46 @@
+import { Client } from "@microsoft/teams.api";
+import type { App } from "@microsoft/teams.apps";
+import type { Reply } from "../../conversation/reply.ts";
+import type { ProactiveSender, SendOutcome } from "../../lessons/sender.ts";
+import type { ConversationRecord } from "../../store/store.ts";
+import { teamsActivity } from "./teams-surface.ts";
+
+interface StoredReference {
+  serviceUrl?: string;
+  bot?: { id: string; name?: string };
+  conversation?: { id: string };
+}
+
+/**
+ * Proactive Teams posts for the scheduler: to the stored conversation at the stored service URL,
+ * with the app's authenticated HTTP client (bot token when credentials are set).
+ */
+export class TeamsSender implements ProactiveSender {
+  constructor(private readonly app: App) {}
+
+  async send(conversation: ConversationRecord, reply: Reply): Promise<SendOutcome> {
+    const ref = conversation.reference as StoredReference;
+    if (!ref.serviceUrl || !ref.conversation?.id) return { ok: false, kind: "permanent", error: "incomplete_reference" };
+    try {
+      const api = new Client(ref.serviceUrl, this.app.api.http);
+      await api.conversations.activities(ref.conversation.id).create({ ...teamsActivity(reply), ...(ref.bot ? { from: { ...ref.bot, role: "bot" } } : {}) } as never);
+      return { ok: true };
+    } catch (error) {
+      return teamsOutcome(error);
+    }
+  }
+}
+
+export function teamsOutcome(error: unknown): SendOutcome {
+  const e = error as { response?: { status?: number; headers?: Record<string, unknown>; data?: { error?: { code?: string } } }; code?: string; message?: string };
+  const status = e.response?.status;
+  if (status === undefined) return { ok: false, kind: "transient", error: e.code ?? "network_error" };
+  if (status === 429) {
+    const seconds = Number(e.response?.headers?.["retry-after"] ?? 1);
+    return { ok: false, kind: "rate-limited", retryAfterMs: Math.max(1, Number.isFinite(seconds) ? seconds : 1) * 1000, error: "http_429" };
+  }
+  const code = e.response?.data?.error?.code;
+  // 403 (bot removed from the team, blocked by the user) and 404 (conversation gone) do not heal by retrying.
+  if (status === 403 || status === 404 || status === 410) return { ok: false, kind: "permanent", error: code ? `${status}_${code}` : `http_${status}` };
+  return { ok: false, kind: "transient", error: `http_${status}` };
+}
