@@ -64,7 +64,8 @@ export function detectIntent(message: string): Intent {
 
   const [first = "", ...rest] = norm.split(" ");
   const command = SUBSCRIPTION[first];
-  if (command && (rest.length === 0 || (command === "subscribe" && /^(ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|starter|standaard|\d+)\b/.test(rest.join(" "))) || (command === "pause" && /^\d+\s*(week|weken|weeks?)$/.test(rest.join(" "))))) {
+  // "abonneer …" is always the command (a wrong argument gets an explanation); other words only with a day or time.
+  if (command && (rest.length === 0 || first === "abonneer" || first === "subscribe" || (command === "subscribe" && /^(ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|starter|standaard|\d+)\b/.test(rest.join(" "))) || (command === "pause" && /^\d+\s*(week|weken|weeks?)$/.test(rest.join(" "))))) {
     return { kind: "subscription", command, args: text.split(/\s+/).slice(1).join(" ") };
   }
   const noteMatch = /^(noteer|notitie|reflectie|note)(?:\s*[:\-]?\s+(.+))?$/is.exec(text);

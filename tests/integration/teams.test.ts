@@ -124,3 +124,25 @@ describe("Teams token validation", () => {
     }
   });
 });
+
+describe("Teams les van de week", () => {
+  it("delivers the lesson proactively to the stored conversation at its service URL, and stops on 403", async () => {
+    await post(activity({ text: "abonneer maandag 8:30", conversation: { id: "a:personal-lesson", conversationType: "personal", tenantId: "tenant-1" } }));
+    await post(activity({ text: "abonneer maandag 8:30", conversation: { id: "a:personal-gone", conversationType: "personal", tenantId: "tenant-1" } }));
+    await connector.waitFor("/activities", 2);
+    connector.requests.length = 0;
+    connector.script("/v3/conversations/a:personal-gone/activities", { status: 403, body: { error: { code: "BotNotInConversationRoster", message: "removed" } } });
+    const now = new Date(Date.now() + 8 * 24 * 3600 * 1000);
+    const monday = new Date(now);
+    monday.setUTCDate(now.getUTCDate() - ((now.getUTCDay() + 6) % 7));
+    monday.setUTCHours(9, 0, 0, 0); // Monday 10:00 or 11:00 in Amsterdam: the slot has come, same day
+    const report = await bot.server.deliverer.runPass(monday);
+    expect(report.sent).toBe(1);
+    expect(report.deactivated).toBe(1);
+    const [lesson] = connector.calls("/v3/conversations/a:personal-lesson/activities");
+    const card = JSON.stringify(cardOf(lesson!));
+    expect(card).toContain("Les van de week");
+    expect(card).toContain("Noteer je reflectie");
+    expect((await bot.store.subscriptions.get("teams:a:personal-gone"))?.deactivatedReason).toBe("403_BotNotInConversationRoster");
+  });
+});

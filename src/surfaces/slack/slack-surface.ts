@@ -137,6 +137,7 @@ export class SlackSurface {
         text: command.text.trim() || "help",
         isDirect,
       };
+      await this.remember(incoming, command.channel_id);
       const reply = await core.handle(incoming);
       // The answer is shown to the asker only: a question in a channel can be sensitive.
       await respond({ response_type: "ephemeral", ...renderSlack(reply) });
