@@ -22,6 +22,9 @@ export interface OpenDatabase {
 export function openDatabase(url: string | undefined): OpenDatabase {
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process:
+    // the pool discards it and the next query opens a new one.
+    pool.on("error", () => undefined);
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: "postgres" };
   }
   const file = (url ?? DEFAULT_SQLITE_FILE).replace(/^sqlite:(\/\/)?/, "");

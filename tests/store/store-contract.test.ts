@@ -1,0 +1,119 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { Store } from "../../src/store/store.ts";
+import { createTestDatabase, postgresAvailable } from "../helpers/postgres.ts";
+
+const hasPostgres = await postgresAvailable();
+let postgres: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+
+beforeAll(async () => {
+  if (hasPostgres) postgres = await createTestDatabase();
+});
+afterAll(async () => {
+  await postgres?.drop();
+});
+
+const backends = [
+  { name: "sqlite", open: () => Store.open(":memory:"), skip: false },
+  { name: "postgres", open: () => Store.open(postgres!.url), skip: !hasPostgres },
+];
+
+const t0 = new Date("2026-11-23T07:30:00Z");
+const later = (ms: number) => new Date(t0.getTime() + ms);
+const sub = (id: string, extra: Partial<{ createdBy: string; isDirect: boolean }> = {}) => ({
+  id, platform: "slack", isDirect: extra.isDirect ?? false, weekday: 1, time: "08:30", timeZone: "Europe/Amsterdam", track: "standaard", createdBy: extra.createdBy ?? "U1",
+});
+
+/** One contract, every backend: what the rest of the bot relies on from the store. */
+describe.each(backends)("store contract: $name", ({ open, skip }) => {
+  let store: Store;
+  let opened: Store | undefined;
+  beforeEach(async (ctx) => {
+    if (skip) ctx.skip();
+    store = opened = await open();
+    // a clean slate: the PostgreSQL database is shared by the tests of this file
+    for (const table of ["feedback", "conversations", "processed_events", "subscriptions", "deliveries", "notes"] as const) await store.db.deleteFrom(table).execute();
+  });
+  afterEach(async () => {
+    await opened?.close();
+    opened = undefined;
+  });
+
+  it("answers the readiness ping and migrates idempotently", async () => {
+    expect(await store.ping()).toBe(true);
+    const again = await open();
+    expect(await again.ping()).toBe(true);
+    await again.close();
+  });
+
+  it("records feedback without the user", async () => {
+    await store.recordFeedback({ questionHash: "0123456789abcdef", unitIds: ["wegwijzer-1", "wegwijzer-2"], value: "down", at: t0 });
+    expect(await store.listFeedback()).toEqual([{ questionHash: "0123456789abcdef", unitIds: ["wegwijzer-1", "wegwijzer-2"], value: "down", at: t0 }]);
+  });
+
+  it("claims an event ID once", async () => {
+    expect(await store.claimEvent("Ev1")).toBe(true);
+    expect(await store.claimEvent("Ev1")).toBe(false);
+    expect(await store.claimEvent("Ev2")).toBe(true);
+  });
+
+  it("keeps and refreshes conversation references, and welcomes once", async () => {
+    await store.saveConversation({ id: "teams:a:1", platform: "teams", isDirect: true, userId: "aad-1", reference: { serviceUrl: "https://old" } });
+    await store.saveConversation({ id: "teams:a:1", platform: "teams", isDirect: true, userId: "aad-1", reference: { serviceUrl: "https://new" } });
+    expect((await store.getConversation("teams:a:1"))?.reference).toEqual({ serviceUrl: "https://new" });
+    expect(await store.markWelcomed("teams:a:1")).toBe(true);
+    expect(await store.markWelcomed("teams:a:1")).toBe(false);
+  });
+
+  it("creates, pauses, resumes and deactivates a subscription with its reason", async () => {
+    await store.subscriptions.upsert(sub("slack:T1:C1"), t0);
+    await store.subscriptions.pause("slack:T1:C1", later(86_400_000));
+    expect((await store.subscriptions.get("slack:T1:C1"))?.pausedUntil).toEqual(later(86_400_000));
+    await store.subscriptions.resume("slack:T1:C1");
+    await store.subscriptions.deactivate("slack:T1:C1", "channel_not_found");
+    expect(await store.subscriptions.get("slack:T1:C1")).toMatchObject({ active: false, deactivatedReason: "channel_not_found", pausedUntil: undefined, scheduleFrom: t0 });
+    expect(await store.subscriptions.listActive()).toEqual([]);
+    await store.subscriptions.upsert({ ...sub("slack:T1:C1"), weekday: 3 }, later(1000));
+    expect(await store.subscriptions.listActive()).toMatchObject([{ id: "slack:T1:C1", weekday: 3, active: true, scheduleFrom: later(1000) }]);
+  });
+
+  it("lets one claimant have a week's delivery, hands it over after the lease, and fences the old claimant", async () => {
+    const a = await store.deliveries.claim("s1", "2026-W48", "wegwijzer-1", "A", t0, 60_000);
+    expect(a).toMatchObject({ unitId: "wegwijzer-1", attempts: 1 });
+    expect(await store.deliveries.claim("s1", "2026-W48", "wegwijzer-2", "B", later(30_000), 60_000)).toBeUndefined();
+    const b = await store.deliveries.claim("s1", "2026-W48", "wegwijzer-2", "B", later(61_000), 60_000);
+    expect(b).toMatchObject({ unitId: "wegwijzer-1", attempts: 2 }); // the same lesson, taken over
+    expect(await store.deliveries.markSent(a!, "A", later(62_000))).toBe(false); // A lost it
+    expect(await store.deliveries.markSent(b!, "B", later(62_000))).toBe(true);
+    expect(await store.deliveries.claim("s1", "2026-W48", "wegwijzer-1", "C", later(999_999_999), 60_000)).toBeUndefined();
+    expect(await store.deliveries.sentUnits("s1")).toEqual([{ unitId: "wegwijzer-1", week: "2026-W48", sentAt: later(62_000) }]);
+  });
+
+  it("holds a retry until it is due, and records a skipped week once", async () => {
+    const claim = await store.deliveries.claim("s2", "2026-W48", "wegwijzer-3", "A", t0, 60_000);
+    await store.deliveries.markRetry(claim!, "A", later(300_000), "http_500");
+    expect(await store.deliveries.claim("s2", "2026-W48", "x", "B", later(200_000), 60_000)).toBeUndefined();
+    expect(await store.deliveries.claim("s2", "2026-W48", "x", "B", later(300_000), 60_000)).toMatchObject({ unitId: "wegwijzer-3", attempts: 2 });
+    expect(await store.deliveries.markSkipped("s3", "2026-W48", "wegwijzer-4", "missed")).toBe(true);
+    expect(await store.deliveries.markSkipped("s3", "2026-W48", "wegwijzer-4", "missed")).toBe(false);
+    expect(await store.deliveries.claim("s3", "2026-W48", "wegwijzer-4", "A", t0, 60_000)).toBeUndefined();
+  });
+
+  it("gives concurrent claimants exactly one winner", async () => {
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => store.deliveries.claim("race", "2026-W48", "wegwijzer-5", `I${i}`, t0, 60_000)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("lists a user's data and forgets it", async () => {
+    await store.saveConversation({ id: "slack:T1:U9", platform: "slack", isDirect: true, userId: "U9", reference: { channel: "D9" } });
+    await store.subscriptions.upsert(sub("slack:T1:U9", { createdBy: "U9", isDirect: true }), t0);
+    await store.subscriptions.upsert(sub("slack:T1:C9", { createdBy: "U9" }), t0);
+    await store.notes.add({ userKey: "slack:U9", conversationId: "slack:T1:U9", unitId: "wegwijzer-1", text: "reflectie" });
+    const claim = await store.deliveries.claim("slack:T1:U9", "2026-W48", "wegwijzer-1", "A", t0, 60_000);
+    await store.deliveries.markSent(claim!, "A", t0);
+    expect(await store.userData("slack", "U9")).toEqual({ notes: 1, subscriptions: expect.arrayContaining(["slack:T1:U9", "slack:T1:C9"]), directConversations: ["slack:T1:U9"] });
+    await store.forgetUser("slack", "U9");
+    expect(await store.userData("slack", "U9")).toEqual({ notes: 0, subscriptions: [], directConversations: [] });
+    expect(await store.deliveries.sentUnits("slack:T1:U9")).toEqual([]);
+    expect((await store.subscriptions.get("slack:T1:C9"))?.active).toBe(true);
+  });
+});
