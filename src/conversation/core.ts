@@ -46,7 +46,7 @@ export class ConversationCore {
   /** The home screen (Slack App Home): a notice, what the bot does, and what the lessons module adds. */
   async home(request: HomeRequest): Promise<Reply> {
     const sections = (await this.deps.commands?.home?.(request)) ?? [];
-    const text = [request.notice, texts.homeAbout, texts.help].filter(Boolean).join("\n\n");
+    const text = [request.notice, texts.homeAbout, ...sections.map((s) => s.text)].filter(Boolean).join("\n\n");
     return {
       text,
       units: sections.flatMap((s) => s.units),

@@ -74,6 +74,7 @@ export const texts = {
     statusPaused: (until: string) => `Gepauzeerd tot ${until}.`,
     statusStopped: (reason: string) => `Het abonnement staat stil (${reason}). Typ \`abonneer\` om weer te beginnen.`,
     reasons: { stopped: "afgemeld", platform: (code: string) => `de les kon niet worden bezorgd: ${code}` } as const,
+    notHere: "In de terminal kan ik geen les van de week bezorgen: abonneer in Slack of Teams. Typ `les` om de les van deze week te lezen.",
     noteInDirectOnly: "Reflecties noteer je in een privégesprek met mij, zodat ze van jou blijven.",
     noteHow: "Typ `noteer` gevolgd door je reflectie, bijvoorbeeld: `noteer Ik wil vaker vooraf met de burgemeester afstemmen.`",
     noted: (lesson: string | undefined) => `Genoteerd in je leeragenda${lesson ? ` bij ${lesson}` : ""}. Typ \`leeragenda\` om je notities te zien.`,

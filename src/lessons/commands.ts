@@ -88,6 +88,7 @@ export class LessonCommands implements CommandHandler {
 
   private async subscription(command: "subscribe" | "pause" | "resume" | "stop" | "status", args: string, incoming: Incoming): Promise<Reply> {
     const { store } = this.deps;
+    if (incoming.platform === "local") return textReply(L.notHere);
     const now = this.now();
     const who = L.someone;
     const existing = await store.subscriptions.get(incoming.conversationId);

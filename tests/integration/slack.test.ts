@@ -169,7 +169,8 @@ describe("Slack over real HTTP", () => {
     const home = { ...mentionEvent(""), event: { type: "app_home_opened", user: "U1", channel: "D9", tab: "home", event_ts: "1.1" } };
     await sendSigned(home);
     const [publish] = await slack.waitFor("/views.publish");
-    expect(JSON.stringify(publish!.body.view)).toContain("Wegwijzer");
+    const view = JSON.stringify(publish!.body.view);
+    for (const part of ["Wegwijzer", "Jouw les van de week", "Les van de week", "Reflectievraag", "abonneer"]) expect(view).toContain(part);
     const messages = { ...mentionEvent(""), event: { type: "app_home_opened", user: "U1", channel: "D9", tab: "messages", event_ts: "1.2" } };
     await sendSigned(messages);
     await sendSigned({ ...messages, event_id: "EvSecondVisit" });

@@ -1,13 +1,14 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { ConversationCore } from "../../src/conversation/core.ts";
-import { MemoryFeedbackStore } from "../../src/conversation/feedback.ts";
+import { assembleCore } from "../../src/assemble.ts";
 import { createLogger } from "../../src/log.ts";
+import { Store } from "../../src/store/store.ts";
 import { runTerminalChat } from "../../src/surfaces/terminal.ts";
 import { sharedBrain } from "../helpers/bot.ts";
 
 async function chat(lines: string[], notes: string[] = []): Promise<string> {
-  const core = new ConversationCore({ brain: sharedBrain(), feedback: new MemoryFeedbackStore(), log: createLogger({ logLevel: "silent", logQuestions: false }), logQuestions: false });
+  const store = await Store.open(":memory:");
+  const { core } = assembleCore({ brain: sharedBrain(), store, log: createLogger({ logLevel: "silent", logQuestions: false }), logQuestions: false });
   const input = new PassThrough();
   const output = new PassThrough();
   let written = "";
@@ -16,6 +17,7 @@ async function chat(lines: string[], notes: string[] = []): Promise<string> {
   for (const line of lines) input.write(`${line}\n`);
   input.end();
   await done;
+  await store.close();
   return written;
 }
 
@@ -41,6 +43,12 @@ describe("terminal chat", () => {
     const out = await chat(["stoppen", "thema 16"]);
     expect(out).not.toContain("thema 16");
     expect(out).toContain("Tot ziens!");
+  });
+
+  it("explains that lessons are delivered in Slack or Teams, and shows this week's lesson", async () => {
+    const out = await chat(["abonneer", "les"]);
+    expect(out).toContain("abonneer in Slack of Teams");
+    expect(out).toContain("Les van de week");
   });
 
   it("says plainly when the handbook has no answer", async () => {
