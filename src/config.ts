@@ -37,12 +37,13 @@ export const envSchema = z
     DELIVERY_PER_SECOND: z.coerce.number().min(0.1).max(100).default(25),
   })
   .superRefine((env, ctx) => {
-    const slack = { SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: env.SLACK_SIGNING_SECRET };
-    const slackGiven = Object.values(slack).some(Boolean) || Boolean(env.SLACK_APP_TOKEN);
-    if (slackGiven) {
-      for (const [name, value] of Object.entries(slack)) {
-        if (!value) ctx.addIssue({ code: "custom", path: [name], message: "is missing: Slack needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET together" });
-      }
+    // HTTP mode needs the bot token and the signing secret; Socket Mode the bot token and the app token.
+    const slackGiven = Boolean(env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN);
+    if (slackGiven && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "is missing: Slack needs SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)" });
+    }
+    if (slackGiven && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "is missing: Slack over HTTP needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)" });
     }
     const teamsGiven = Boolean(env.TEAMS_CLIENT_ID || env.TEAMS_CLIENT_SECRET || env.TEAMS_TENANT_ID);
     if (teamsGiven) {
@@ -74,7 +75,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** proactive lesson posts a second, per platform */
   deliveryPerSecond: number;
-  slack: { botToken: string; signingSecret: string; appToken: string | undefined; apiUrl: string | undefined } | undefined;
+  /** signingSecret is set in HTTP mode, appToken in Socket Mode (at least one of them) */
+  slack: { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined } | undefined;
   teams: {
     clientId: string | undefined;
     clientSecret: string | undefined;
@@ -106,7 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     deliveryPerSecond: e.DELIVERY_PER_SECOND,
     slack:
-      e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
+      e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)
         ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
         : undefined,
     teams:

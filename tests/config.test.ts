@@ -20,6 +20,11 @@ describe("configuration", () => {
   it("names the missing half of the Slack credentials", () => {
     expect(problems({ SLACK_BOT_TOKEN: "xoxb-1" })).toMatch(/SLACK_SIGNING_SECRET is missing/);
     expect(problems({ SLACK_SIGNING_SECRET: "s" })).toMatch(/SLACK_BOT_TOKEN is missing/);
+    expect(problems({ SLACK_APP_TOKEN: "xapp-1" })).toMatch(/SLACK_BOT_TOKEN is missing/);
+  });
+
+  it("needs no signing secret in Socket Mode", () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).slack).toMatchObject({ botToken: "xoxb-1", appToken: "xapp-1", signingSecret: undefined });
   });
 
   it("names the missing half of the Teams credentials", () => {

@@ -63,7 +63,7 @@ export function composeUnit(unit: Unit, knowledge: Knowledge): Reply {
   const passages = unit.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   const ref = encodeFeedbackRef(unit.id, [unit.id]);
   return {
-    text: `*${unit.title}*`,
+    text: texts.unitIntro,
     units: [{ id: unit.id, title: unit.title, citation: citationOf(unit, knowledge), passages }],
     followUps: unit.followUps,
     actions: [

@@ -146,3 +146,23 @@ describe("Teams les van de week", () => {
     expect((await bot.store.subscriptions.get("teams:a:personal-gone"))?.deactivatedReason).toBe("403_BotNotInConversationRoster");
   });
 });
+
+describe("Teams channel subscription", () => {
+  it("confirms in the thread and announces the change as a new post in the channel", async () => {
+    connector.requests.length = 0;
+    await post(
+      activity({
+        text: "<at>Wegwijzer</at> abonneer woensdag 10:00",
+        conversation: { id: "19:regio@thread.tacv2;messageid=1700000000099", conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
+        entities: [{ type: "mention", text: "<at>Wegwijzer</at>", mentioned: { id: "28:bot-1", name: "Wegwijzer" } }],
+      }),
+    );
+    const sent = await connector.waitFor("/activities", 2);
+    const paths = sent.map((s) => decodeURIComponent(s.path));
+    expect(paths).toContain("/v3/conversations/19:regio@thread.tacv2;messageid=1700000000099/activities");
+    expect(paths).toContain("/v3/conversations/19:regio@thread.tacv2/activities");
+    const announcement = sent.find((s) => decodeURIComponent(s.path) === "/v3/conversations/19:regio@thread.tacv2/activities")!;
+    expect(String(announcement.body.text)).toContain("geabonneerd op de les van de week");
+    expect((await bot.store.subscriptions.get("teams:19:regio@thread.tacv2"))?.weekday).toBe(3);
+  });
+});

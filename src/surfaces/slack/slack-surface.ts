@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from "@slack/bolt";
 import type { Application } from "express";
 import type { ConversationCore } from "../../conversation/core.ts";
 import type { Click, Incoming } from "../../conversation/incoming.ts";
@@ -14,7 +14,7 @@ type WebClient = BoltApp["client"];
 
 export interface SlackSettings {
   botToken: string;
-  signingSecret: string;
+  signingSecret: string | undefined;
   appToken: string | undefined;
   apiUrl: string | undefined;
 }
@@ -57,10 +57,12 @@ export class SlackSurface {
     const clientOptions = { ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl.endsWith("/") ? settings.apiUrl : `${settings.apiUrl}/` } : {}) };
     this.socketMode = Boolean(settings.appToken);
     if (this.socketMode) {
-      this.app = new App({ token: settings.botToken, appToken: settings.appToken, socketMode: true, logger, logLevel: LogLevel.WARN, clientOptions });
+      // Built by hand so that SLACK_API_URL also reaches the socket client (apps.connections.open).
+      const receiver = new SocketModeReceiver({ appToken: settings.appToken!, logger, logLevel: LogLevel.WARN, installerOptions: { clientOptions } });
+      this.app = new App({ token: settings.botToken, receiver, logger, logLevel: LogLevel.WARN, clientOptions });
     } else {
       const receiver = new ExpressReceiver({
-        signingSecret: settings.signingSecret,
+        signingSecret: settings.signingSecret!, // HTTP mode: the configuration requires it
         endpoints: "/slack/events",
         app: deps.http,
         logger,
