@@ -186,3 +186,20 @@ describe("Slack over real HTTP", () => {
     expect(all).toContain('"intent":"question"');
   });
 });
+
+describe("Slack App Home buttons", () => {
+  it("subscribes the user's DM from the Home tab, refreshes the Home, and can reach the DM later", async () => {
+    const payload = {
+      type: "block_actions", team: { id: "T1" }, user: { id: "UHOME", team_id: "T1" }, api_app_id: "A1", trigger_id: "1",
+      view: { id: "V1", type: "home" }, container: { type: "view", view_id: "V1" },
+      actions: [{ type: "button", action_id: "wegwijzer:0", block_id: "b", value: JSON.stringify({ kind: "command", command: "abonneer" }), action_ts: "1" }],
+    };
+    const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    expect((await postSlack(form, slackHeaders(SECRET, form, undefined, "application/x-www-form-urlencoded"))).status).toBe(200);
+    const [publish] = await slack.waitFor("/views.publish");
+    expect(publish!.body.user_id).toBe("UHOME");
+    expect(JSON.stringify(publish!.body.view)).toContain("Je bent geabonneerd");
+    expect((await bot.store.subscriptions.get("slack:T1:UHOME"))?.active).toBe(true);
+    expect((await bot.store.getConversation("slack:T1:UHOME"))?.reference).toEqual({ channel: "UHOME" });
+  });
+});

@@ -67,6 +67,20 @@ describe("les van de week over Slack", () => {
     expect(JSON.stringify(lessonPosts()[1]!.body.blocks)).not.toBe(json);
   });
 
+  it("posts at 08:30 Amsterdam time in the weeks of both daylight-saving changes", async () => {
+    await dm("abonneer maandag 8:30");
+    slack.requests.length = 0;
+    // Monday after the autumn change (25 Oct 2026 → CET): 08:30 is 07:30Z
+    clock = new Date("2026-10-20T00:00:00Z");
+    await bot.store.subscriptions.upsert({ id: "slack:T1:U1", platform: "slack", isDirect: true, weekday: 1, time: "08:30", timeZone: "Europe/Amsterdam", track: "standaard", createdBy: "U1" }, new Date("2026-10-20T00:00:00Z"));
+    expect((await pass("2026-10-26T07:29:00Z")).sent).toBe(0);
+    expect((await pass("2026-10-26T07:30:00Z")).sent).toBe(1);
+    // Monday after the spring change (28 Mar 2027 → CEST): 08:30 is 06:30Z
+    expect((await pass("2027-03-29T06:29:00Z")).sent).toBe(0);
+    expect((await pass("2027-03-29T06:30:00Z")).sent).toBe(1);
+    expect(lessonPosts()).toHaveLength(2);
+  });
+
   it("sends a missed lesson later the same day, skips it with a log line on a later day", async () => {
     await dm("abonneer maandag 8:30", "U2");
     await dm("abonneer maandag 8:30", "U3");

@@ -187,8 +187,13 @@ export class SlackSurface {
     const teamId = body.team?.id ?? body.user.team_id;
     const label = click.kind === "ask" ? click.question : click.kind === "command" ? click.command : "";
     if (!channel) {
-      // A button on the App Home: act for the user, then refresh their Home.
-      const reply = await core.handle({ platform: "slack", conversationId: slackConversationId(teamId, body.user.id), userId: body.user.id, text: label, isDirect: true, click });
+      // A button on the App Home acts for the user's DM with the bot. A DM not seen before is reached
+      // by posting to the user's ID, which Slack delivers in the app's Messages tab.
+      const conversationId = slackConversationId(teamId, body.user.id);
+      if (!(await this.deps.store.getConversation(conversationId))) {
+        await this.deps.store.saveConversation({ id: conversationId, platform: "slack", isDirect: true, userId: body.user.id, reference: { channel: body.user.id } });
+      }
+      const reply = await core.handle({ platform: "slack", conversationId, userId: body.user.id, text: label, isDirect: true, click });
       const home = await core.home({ platform: "slack", userId: body.user.id, conversationId: slackConversationId(teamId, body.user.id), notice: reply.text });
       await client.views.publish({ user_id: body.user.id, view: renderSlackHome(home) as never });
       return;
