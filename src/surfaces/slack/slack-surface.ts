@@ -194,7 +194,7 @@ export class SlackSurface {
         await this.deps.store.saveConversation({ id: conversationId, platform: "slack", isDirect: true, userId: body.user.id, reference: { channel: body.user.id } });
       }
       const reply = await core.handle({ platform: "slack", conversationId, userId: body.user.id, text: label, isDirect: true, click });
-      const home = await core.home({ platform: "slack", userId: body.user.id, conversationId: slackConversationId(teamId, body.user.id), notice: reply.text });
+      const home = await core.home({ platform: "slack", userId: body.user.id, conversationId, notice: reply.text });
       await client.views.publish({ user_id: body.user.id, view: renderSlackHome(home) as never });
       return;
     }
