@@ -76,6 +76,22 @@ describe("Teams over real HTTP", () => {
     expect(JSON.stringify(cardOf(sent!))).toContain("thema 16");
   });
 
+  it("answers a mention in a group chat, and says it only reads text when sent binary data", async () => {
+    await post(
+      activity({
+        text: "<at>Wegwijzer</at> hoe werk ik samen met de griffier?",
+        conversation: { id: "19:group-chat@thread.v2", conversationType: "groupChat", isGroup: true, tenantId: "tenant-1" },
+        entities: [{ type: "mention", text: "<at>Wegwijzer</at>", mentioned: { id: "28:bot-1", name: "Wegwijzer" } }],
+      }),
+    );
+    await post(activity({ text: "\u0000\u0001\u0002\u0003binary\u0004\u0005" }));
+    const sent = await connector.waitFor("/activities", 2);
+    const group = sent.find((s) => decodeURIComponent(s.path).includes("19:group-chat@thread.v2"))!;
+    expect(JSON.stringify(cardOf(group))).toContain("thema 16");
+    const binary = sent.find((s) => s !== group)!;
+    expect(JSON.stringify(cardOf(binary))).toContain("Ik kan alleen tekst lezen");
+  });
+
   it("handles a card action (Action.Execute) and the Action.Submit fallback", async () => {
     const click = { kind: "ask", question: "Hoe werk ik samen met de griffier?" };
     const invoke = await post(activity({ type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "wegwijzer", data: { click } }, trigger: "manual" } }));
