@@ -63,7 +63,7 @@ export async function startServer({ config, core, brain, store, log, scheduler: 
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
-  log.info({ url, slack: Boolean(slack), slackMode: config.slack?.appToken ? "socket" : "http", teams: Boolean(teams) }, "server listening");
+  log.info({ url, slack: slack ? (config.slack?.appToken ? "socket mode" : "http") : "off", teams: teams ? "on" : "off" }, "server listening");
   return {
     url,
     slack,
