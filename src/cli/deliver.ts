@@ -9,6 +9,7 @@ import { createLogger } from "../log.ts";
 import { createBrain } from "../search/create.ts";
 import { Store } from "../store/store.ts";
 import { sdkLogger } from "../surfaces/sdk-logger.ts";
+import { teamsAppCredentials } from "../surfaces/teams/teams-surface.ts";
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -33,9 +34,7 @@ async function main(args: string[]): Promise<number> {
     const brain = createBrain();
     const teamsApp = config.teams
       ? new App({
-          ...(config.teams.clientId ? { clientId: config.teams.clientId } : {}),
-          ...(config.teams.clientSecret ? { clientSecret: config.teams.clientSecret } : {}),
-          ...(config.teams.tenantId ? { tenantId: config.teams.tenantId } : {}),
+          ...teamsAppCredentials(config.teams),
           logger: sdkLogger(log, "teams", config.logQuestions) as never,
         })
       : undefined;

@@ -9,8 +9,6 @@ const Ajv = (AjvModule as unknown as { default: typeof AjvModule.default }).defa
 const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule.default }).default ?? addFormatsModule;
 
 export const TEAMS_MANIFEST_DIR = new URL("../../manifests/teams/", import.meta.url).pathname;
-/** The committed manifest carries this bot ID; packaging puts the real TEAMS_CLIENT_ID in. */
-export const UNSET_BOT_ID = "00000000-0000-0000-0000-000000000000";
 
 export function readTeamsManifest(): Record<string, unknown> & { manifestVersion: string; bots: Array<{ botId: string }> } {
   return JSON.parse(readFileSync(join(TEAMS_MANIFEST_DIR, "manifest.json"), "utf8"));

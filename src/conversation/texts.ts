@@ -3,7 +3,6 @@
  * Code elsewhere never writes user-facing text itself.
  */
 export const texts = {
-  botName: "Wegwijzer",
   answerIntro: (n: number) => (n === 1 ? "Dit thema uit het handboek past bij je vraag:" : "Deze onderdelen uit het handboek passen bij je vraag:"),
   didYouMean: "Bedoel je misschien:",
   noAnswer:
@@ -61,8 +60,6 @@ export const texts = {
     announceResumed: (user: string) => `${user} heeft de les van de week in dit kanaal hervat.`,
     announceStopped: (user: string) => `${user} heeft dit kanaal afgemeld voor de les van de week.`,
     someone: "Iemand",
-    subscribeHelp:
-      "Zo abonneer je: `abonneer` (maandag 8:30), `abonneer dinsdag 9:00`, `abonneer vrijdag 16:30 Europe/Brussels` of `abonneer starter` (begint met de thema's voor nieuwe secretarissen).",
     badSubscribe: (word: string) => `Dat begrijp ik niet: "${word}". Zo abonneer je: \`abonneer\` (maandag 8:30), \`abonneer dinsdag 9:00\`, \`abonneer vrijdag 16:30 Europe/Brussels\` of \`abonneer starter\`.`,
     badPause: "Pauzeer voor 1 tot 52 weken, bijvoorbeeld: `pauzeer 3 weken`.",
     notSubscribed: "Dit gesprek heeft geen abonnement op de les van de week. Typ `abonneer` om er een te nemen.",

@@ -9,7 +9,7 @@ import type { Subscription } from "../store/subscriptions.ts";
 import { composeLessonCard } from "./card.ts";
 import { nextLesson } from "./choose.ts";
 import type { Pacer } from "./pacer.ts";
-import type { LessonPlan } from "./plan.ts";
+import type { Lesson, LessonPlan } from "./plan.ts";
 import { endOfWeek, localDate, slotOfWeek } from "./schedule.ts";
 import type { ProactiveSender, SendOutcome } from "./sender.ts";
 
@@ -94,7 +94,7 @@ export class Deliverer {
     const existing = await store.deliveries.get(sub.id, slot.week);
     if (!existing && localDate(now, sub.timeZone) !== slot.localDate) {
       // The bot was down on the slot's day: a lesson is never sent days late.
-      const lesson = nextLesson(plan, sub.track, (await store.deliveries.sentUnits(sub.id)).map((s) => s.unitId));
+      const lesson = await this.upcoming(sub);
       if (!dryRun && (await store.deliveries.markSkipped(sub.id, slot.week, lesson.unit.id, `missed slot of ${slot.localDate}`))) {
         report.skipped += 1;
         log.warn({ subscription: sub.id, week: slot.week, slot: slot.at.toISOString() }, "lesson skipped: its day passed while the bot was not running");
@@ -105,7 +105,7 @@ export class Deliverer {
       report.notClaimed += 1;
       return;
     }
-    const lesson = existing ? plan.byUnit.get(existing.unit_id) : nextLesson(plan, sub.track, (await store.deliveries.sentUnits(sub.id)).map((s) => s.unitId));
+    const lesson = existing ? plan.byUnit.get(existing.unit_id) : await this.upcoming(sub);
     if (!lesson) return;
     if (dryRun) {
       report.wouldSend.push(`${sub.id} ${slot.week} ${lesson.unit.id}`);
@@ -117,6 +117,12 @@ export class Deliverer {
       return;
     }
     await this.deliver(sub, claim, now, report);
+  }
+
+  /** The lesson this subscription gets next, from what it has had. */
+  private async upcoming(sub: Subscription): Promise<Lesson> {
+    const sent = await this.deps.store.deliveries.sentUnits(sub.id);
+    return nextLesson(this.deps.plan, sub.track, sent.map((s) => s.unitId));
   }
 
   private async deliver(sub: Subscription, claim: Claim, now: Date, report: PassReport): Promise<void> {

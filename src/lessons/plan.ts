@@ -16,7 +16,6 @@ export interface Lesson {
 }
 
 export type Track = "standaard" | "starter";
-export const TRACKS: readonly Track[] = ["standaard", "starter"];
 
 /** The order of the les van de week, per track. */
 export interface LessonPlan {

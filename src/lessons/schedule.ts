@@ -45,12 +45,6 @@ export function localDate(now: Date, zone: string): string {
   return DateTime.fromJSDate(now, { zone }).toISODate()!;
 }
 
-/** ISO week key of a moment in a zone. */
-export function weekKey(now: Date, zone: string): string {
-  const local = DateTime.fromJSDate(now, { zone });
-  return `${local.weekYear}-W${String(local.weekNumber).padStart(2, "0")}`;
-}
-
 /** End of the ISO week containing `now` in the zone: retries stop there. */
 export function endOfWeek(now: Date, zone: string): Date {
   return DateTime.fromJSDate(now, { zone }).endOf("week").toJSDate();

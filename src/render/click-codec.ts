@@ -19,6 +19,11 @@ export function decodeClick(value: unknown): Click | undefined {
   return result.success ? result.data : undefined;
 }
 
+/** The text a click stands for, as if the user had typed it ("" for clicks that are not text). */
+export function clickText(click: Click): string {
+  return click.kind === "ask" ? click.question : click.kind === "command" ? click.command : "";
+}
+
 /** What pressing a reply's action does, as the click the adapters send back to the core. */
 export function clickOfAction(action: Action): Click {
   switch (action.kind) {

@@ -11,6 +11,11 @@ const PERMANENT = new Set([
   "cannot_dm_bot", "ekm_access_denied", "team_access_not_granted", "no_permission", "org_login_required",
 ]);
 
+/** WebClient options for a configured Slack API base (tests, proxies); Slack's default otherwise. */
+export function slackClientOptions(apiUrl: string | undefined): { slackApiUrl?: string } {
+  return apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {};
+}
+
 /**
  * Proactive Slack posts for the scheduler. Its own WebClient does not retry by itself: the
  * scheduler decides (waits out a 429, backs off on 5xx, deactivates on a permanent refusal).
@@ -22,7 +27,7 @@ export class SlackSender implements ProactiveSender {
     this.client = new WebClient(settings.botToken, {
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
-      ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl.endsWith("/") ? settings.apiUrl : `${settings.apiUrl}/` } : {}),
+      ...slackClientOptions(settings.apiUrl),
     });
   }
 

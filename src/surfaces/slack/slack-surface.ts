@@ -4,10 +4,11 @@ import type { ConversationCore } from "../../conversation/core.ts";
 import type { Click, Incoming } from "../../conversation/incoming.ts";
 import type { Reply } from "../../conversation/reply.ts";
 import type { Logger } from "../../log.ts";
-import { decodeClick } from "../../render/click-codec.ts";
+import { clickText, decodeClick } from "../../render/click-codec.ts";
 import { escapeSlack, renderSlack, renderSlackHome, SLACK_ACTION_PREFIX } from "../../render/slack.ts";
 import type { Store } from "../../store/store.ts";
 import { sdkLogger } from "../sdk-logger.ts";
+import { slackClientOptions } from "./slack-sender.ts";
 
 type BoltApp = InstanceType<typeof App>;
 type WebClient = BoltApp["client"];
@@ -54,7 +55,7 @@ export class SlackSurface {
   constructor(private readonly deps: SlackSurfaceDeps) {
     const { settings, log, logQuestions } = deps;
     const logger = sdkLogger(log, "slack", logQuestions) as unknown as BoltLogger;
-    const clientOptions = { ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl.endsWith("/") ? settings.apiUrl : `${settings.apiUrl}/` } : {}) };
+    const clientOptions = slackClientOptions(settings.apiUrl);
     this.socketMode = Boolean(settings.appToken);
     if (this.socketMode) {
       // Built by hand so that SLACK_API_URL also reaches the socket client (apps.connections.open).
@@ -185,7 +186,7 @@ export class SlackSurface {
     const { core } = this.deps;
     const channel = body.channel?.id ?? body.container?.channel_id;
     const teamId = body.team?.id ?? body.user.team_id;
-    const label = click.kind === "ask" ? click.question : click.kind === "command" ? click.command : "";
+    const label = clickText(click);
     if (!channel) {
       // A button on the App Home acts for the user's DM with the bot. A DM not seen before is reached
       // by posting to the user's ID, which Slack delivers in the app's Messages tab.

@@ -4,7 +4,7 @@ import type { ConversationCore } from "../../conversation/core.ts";
 import type { Click, Incoming } from "../../conversation/incoming.ts";
 import type { Reply } from "../../conversation/reply.ts";
 import type { Logger } from "../../log.ts";
-import { decodeClick } from "../../render/click-codec.ts";
+import { clickText, decodeClick } from "../../render/click-codec.ts";
 import { escapeTeams, renderTeamsCard, teamsSummary, TEAMS_VERB } from "../../render/teams.ts";
 import type { Store } from "../../store/store.ts";
 import { sdkLogger } from "../sdk-logger.ts";
@@ -37,8 +37,21 @@ export function teamsActivity(reply: Reply) {
 }
 
 /** A channel thread's conversation ID ends in ";messageid=…"; the conversation itself is the part before. */
+function baseConversationId(conversationId: string): string {
+  return conversationId.split(";")[0]!;
+}
+
 export function teamsConversationId(conversationId: string): string {
-  return `teams:${conversationId.split(";")[0]}`;
+  return `teams:${baseConversationId(conversationId)}`;
+}
+
+/** The App's credentials from the configuration: only what is set, so the SDK sees no empty values. */
+export function teamsAppCredentials(settings: Pick<TeamsSettings, "clientId" | "clientSecret" | "tenantId">) {
+  return {
+    ...(settings.clientId ? { clientId: settings.clientId } : {}),
+    ...(settings.clientSecret ? { clientSecret: settings.clientSecret } : {}),
+    ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
+  };
 }
 
 /** Activity fields the adapter reads; the SDK's activity types are wider. */
@@ -62,14 +75,13 @@ export class TeamsSurface {
 
   constructor(private readonly deps: TeamsSurfaceDeps) {
     const { settings, log, logQuestions } = deps;
+    const logger = sdkLogger(log, "teams", logQuestions) as never;
     this.app = new App({
-      ...(settings.clientId ? { clientId: settings.clientId } : {}),
-      ...(settings.clientSecret ? { clientSecret: settings.clientSecret } : {}),
-      ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
+      ...teamsAppCredentials(settings),
       ...(settings.serviceUrl ? { serviceUrl: settings.serviceUrl } : {}),
       dangerouslyAllowUnauthenticatedRequests: settings.allowUnauthenticated,
-      httpServerAdapter: new ExpressAdapter(deps.http, { logger: sdkLogger(log, "teams", logQuestions) as never }),
-      logger: sdkLogger(log, "teams", logQuestions) as never,
+      httpServerAdapter: new ExpressAdapter(deps.http, { logger }),
+      logger,
       activity: { mentions: { stripText: true } },
     });
     this.register();
@@ -100,7 +112,7 @@ export class TeamsSurface {
   private async remember(activity: TeamsActivityFields, ref: unknown): Promise<string> {
     const id = teamsConversationId(activity.conversation.id);
     const { user: _user, activityId: _activityId, ...reference } = ref as Record<string, unknown>;
-    const conversation = { ...(reference.conversation as Record<string, unknown>), id: activity.conversation.id.split(";")[0] };
+    const conversation = { ...(reference.conversation as Record<string, unknown>), id: baseConversationId(activity.conversation.id) };
     const isDirect = activity.conversation.conversationType === "personal";
     await this.deps.store.saveConversation({ id, platform: "teams", isDirect, userId: isDirect ? activity.from.aadObjectId ?? activity.from.id : undefined, reference: { ...reference, conversation } });
     return id;
@@ -110,8 +122,17 @@ export class TeamsSurface {
   private async announce(send: (activity: never, ref?: never) => Promise<unknown>, ref: unknown, incoming: Incoming, reply: Reply): Promise<void> {
     if (!reply.announce || incoming.isDirect) return;
     const base = ref as { conversation: Record<string, unknown> };
-    const channelRef = { ...base, conversation: { ...base.conversation, id: String(base.conversation.id).split(";")[0] } };
+    const channelRef = { ...base, conversation: { ...base.conversation, id: baseConversationId(String(base.conversation.id)) } };
     await send({ type: "message", text: escapeTeams(reply.announce) } as never, channelRef as never);
+  }
+
+  /** Remembers the conversation, lets the core answer, and posts the card (and any announcement). */
+  private async respond(fields: TeamsActivityFields, ref: unknown, send: (activity: never, ref?: never) => Promise<unknown>, text: string, click?: Click): Promise<void> {
+    await this.remember(fields, ref);
+    const incoming = this.incomingFrom(fields, text, click);
+    const reply = await this.deps.core.handle(incoming);
+    await send(teamsActivity(reply) as never);
+    await this.announce(send, ref, incoming, reply);
   }
 
   private register(): void {
@@ -119,26 +140,16 @@ export class TeamsSurface {
 
     this.app.on("message", async ({ activity, send, ref }) => {
       const fields = activity as unknown as TeamsActivityFields;
-      await this.remember(fields, ref);
       // Action.Submit (the fallback of older clients) arrives as a message whose value carries the click.
       const click = decodeClick((fields.value as { click?: unknown } | undefined)?.click);
-      const text = (fields.text ?? "").trim();
-      const incoming = this.incomingFrom(fields, click ? clickLabel(click) : text, click);
-      const reply = await core.handle(incoming);
-      await send(teamsActivity(reply));
-      await this.announce(send, ref, incoming, reply);
+      await this.respond(fields, ref, send, click ? clickText(click) : (fields.text ?? "").trim(), click);
     });
 
     this.app.on("card.action", async ({ activity, send, ref }) => {
       const value = (activity as unknown as { value?: { action?: { verb?: string; data?: { click?: unknown } } } }).value;
       const click = value?.action?.verb === TEAMS_VERB ? decodeClick(value.action.data?.click) : undefined;
       if (!click) return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "unknown action" } } as never;
-      const fields = activity as unknown as TeamsActivityFields;
-      await this.remember(fields, ref);
-      const incoming = this.incomingFrom(fields, clickLabel(click), click);
-      const reply = await core.handle(incoming);
-      await send(teamsActivity(reply));
-      await this.announce(send, ref, incoming, reply);
+      await this.respond(activity as unknown as TeamsActivityFields, ref, send, clickText(click), click);
       return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" } as never;
     });
 
@@ -153,8 +164,4 @@ export class TeamsSurface {
       else await this.remember(fields, ref);
     });
   }
-}
-
-function clickLabel(click: Click): string {
-  return click.kind === "ask" ? click.question : click.kind === "command" ? click.command : "";
 }
