@@ -67,25 +67,6 @@ export function isLoopback(host: string): boolean {
   return host === "::1";
 }
 
-export interface Config {
-  port: number;
-  host: string;
-  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
-  logQuestions: boolean;
-  databaseUrl: string | undefined;
-  /** proactive lesson posts a second, per platform */
-  deliveryPerSecond: number;
-  /** signingSecret is set in HTTP mode, appToken in Socket Mode (at least one of them) */
-  slack: { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined } | undefined;
-  teams: {
-    clientId: string | undefined;
-    clientSecret: string | undefined;
-    tenantId: string | undefined;
-    serviceUrl: string | undefined;
-    allowUnauthenticated: boolean;
-  } | undefined;
-}
-
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every setting.`);
@@ -93,33 +74,41 @@ export class ConfigError extends Error {
   }
 }
 
+/** The environment turned into the settings the app uses; the Slack and Teams parts only when configured. */
+export const configSchema = envSchema.transform((e) => ({
+  port: e.PORT,
+  host: e.HOST,
+  logLevel: e.LOG_LEVEL,
+  logQuestions: e.LOG_QUESTIONS,
+  databaseUrl: e.DATABASE_URL,
+  /** proactive lesson posts a second, per platform */
+  deliveryPerSecond: e.DELIVERY_PER_SECOND,
+  /** signingSecret is set in HTTP mode, appToken in Socket Mode (at least one of them) */
+  slack:
+    e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)
+      ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
+      : undefined,
+  teams:
+    (e.TEAMS_CLIENT_ID && e.TEAMS_CLIENT_SECRET) || e.TEAMS_ALLOW_UNAUTHENTICATED
+      ? {
+          clientId: e.TEAMS_CLIENT_ID,
+          clientSecret: e.TEAMS_CLIENT_SECRET,
+          tenantId: e.TEAMS_TENANT_ID,
+          serviceUrl: e.TEAMS_SERVICE_URL,
+          allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED,
+        }
+      : undefined,
+}));
+
+export type Config = z.output<typeof configSchema>;
+export type SlackSettings = NonNullable<Config["slack"]>;
+export type TeamsSettings = NonNullable<Config["teams"]>;
+
 /** Parses the environment once; a wrong or half-given setting throws a ConfigError naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = envSchema.safeParse(env);
+  const result = configSchema.safeParse(env);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`));
   }
-  const e = result.data;
-  return {
-    port: e.PORT,
-    host: e.HOST,
-    logLevel: e.LOG_LEVEL,
-    logQuestions: e.LOG_QUESTIONS,
-    databaseUrl: e.DATABASE_URL,
-    deliveryPerSecond: e.DELIVERY_PER_SECOND,
-    slack:
-      e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)
-        ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
-        : undefined,
-    teams:
-      (e.TEAMS_CLIENT_ID && e.TEAMS_CLIENT_SECRET) || e.TEAMS_ALLOW_UNAUTHENTICATED
-        ? {
-            clientId: e.TEAMS_CLIENT_ID,
-            clientSecret: e.TEAMS_CLIENT_SECRET,
-            tenantId: e.TEAMS_TENANT_ID,
-            serviceUrl: e.TEAMS_SERVICE_URL,
-            allowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED,
-          }
-        : undefined,
-  };
+  return result.data;
 }

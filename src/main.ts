@@ -2,14 +2,11 @@
  * `npm start`: with Slack or Teams credentials, serves them over HTTP on one port; with none,
  * opens the terminal chat on the same conversation core.
  */
+import { createApp } from "./app/create-app.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
-import { assembleCore } from "./assemble.ts";
 import { texts } from "./conversation/texts.ts";
-import { createLogger } from "./log.ts";
-import { createBrain } from "./search/create.ts";
 import { startServer } from "./server/server.ts";
-import { Store } from "./store/store.ts";
-import { runTerminalChat } from "./surfaces/terminal.ts";
+import { TerminalSurface } from "./surfaces/terminal.ts";
 
 function unconfiguredNotes(config: Config): string[] {
   const notes: string[] = [];
@@ -32,25 +29,22 @@ async function main(): Promise<void> {
   }
   const terminal = !config.slack && !config.teams;
   // In the terminal chat, routine log lines would run through the conversation; warnings still show.
-  const log = createLogger({ ...config, logLevel: terminal && !process.env.LOG_LEVEL ? "warn" : config.logLevel });
-  const store = await Store.open(config.databaseUrl);
-  const brain = createBrain();
-  const { core } = assembleCore({ brain, store, log, logQuestions: config.logQuestions });
+  const app = await createApp(terminal && !process.env.LOG_LEVEL ? { ...config, logLevel: "warn" } : config);
 
   if (terminal) {
-    await runTerminalChat({ core, input: process.stdin, output: process.stdout, notes: unconfiguredNotes(config) });
-    await store.close();
+    await new TerminalSurface({ core: app.core, input: process.stdin, output: process.stdout, notes: unconfiguredNotes(config) }).start();
+    await app.close();
     return;
   }
 
-  const server = await startServer({ config, core, brain, store, log });
+  const server = await startServer(app);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, "shutting down");
+    app.log.info({ signal }, "shutting down");
     await server.close();
-    await store.close();
+    await app.close();
   };
   process.once("SIGTERM", () => void stop("SIGTERM"));
   process.once("SIGINT", () => void stop("SIGINT"));

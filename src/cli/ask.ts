@@ -4,32 +4,44 @@
  * one JSON object per line on stdout, in order, and nothing else.
  */
 import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { createBrain } from "../app/brain.ts";
 import { ConversationCore } from "../conversation/core.ts";
 import { MemoryFeedbackStore } from "../conversation/feedback.ts";
+import { detectIntent } from "../conversation/intents.ts";
 import { createLogger } from "../log.ts";
 import { renderText } from "../render/text.ts";
-import { createBrain } from "../search/create.ts";
 
-async function main(args: string[]): Promise<number> {
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: "boolean" } }, allowPositionals: true });
   const brain = createBrain();
-  if (args.includes("--json")) {
+  if (values.json) {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
       const question = line.trim();
       if (!question) continue;
-      const answer = brain.answerer.answer(question);
+      // Read as the chat reads it: "thema 12" opens that unit, commands are no questions, the rest is searched.
+      const intent = detectIntent(question);
+      const answer =
+        intent.kind === "unit"
+          ? brain.answerer.lookup(intent.id)
+          : intent.kind === "question"
+            ? brain.answerer.answer(question)
+            : { answered: false, results: [] };
       const results = answer.results.slice(0, 5).map((r) => ({ id: r.id, title: r.title, score: r.score }));
       process.stdout.write(`${JSON.stringify({ question, answered: answer.answered, results })}\n`);
     }
     return 0;
   }
-  const question = args.filter((a) => !a.startsWith("--")).join(" ");
+  const question = positionals.join(" ");
   if (!question) {
     console.error('usage: npm run ask -- "je vraag"   |   npm run --silent ask -- --json < vragen.txt');
     return 2;
   }
+  // The answer as the terminal chat shows it, without a store: nothing of the question is kept.
   const core = new ConversationCore({
-    brain,
+    knowledge: brain.knowledge,
+    answerer: brain.answerer,
     feedback: new MemoryFeedbackStore(),
     log: createLogger({ logLevel: "silent", logQuestions: false }),
     logQuestions: false,

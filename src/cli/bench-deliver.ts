@@ -6,21 +6,17 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Deliverer } from "../lessons/deliver.ts";
-import { Pacer } from "../lessons/pacer.ts";
-import { createLogger } from "../log.ts";
-import { createBrain } from "../search/create.ts";
-import { Store } from "../store/store.ts";
+import { parseArgs } from "node:util";
+import { createApp } from "../app/create-app.ts";
+import { loadConfig } from "../config.ts";
 import { SlackSender } from "../surfaces/slack/slack-sender.ts";
 
-function flag(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-}
-
-const subscriptions = flag("subscriptions", 1000);
-const apiLimit = flag("api-limit", 50);
-const rate = flag("rate", apiLimit);
+const { values } = parseArgs({
+  options: { subscriptions: { type: "string", default: "1000" }, "api-limit": { type: "string", default: "50" }, rate: { type: "string" } },
+});
+const subscriptions = Number(values.subscriptions);
+const apiLimit = Number(values["api-limit"]);
+const rate = Number(values.rate ?? apiLimit);
 
 async function main(): Promise<void> {
   // The fake Slack Web API: a fixed window of `apiLimit` requests a second.
@@ -49,8 +45,8 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
 
-  const brain = createBrain();
-  const store = await Store.open(":memory:");
+  const app = await createApp(loadConfig({ LOG_LEVEL: "silent", DELIVERY_PER_SECOND: String(rate) }));
+  const { store } = app;
   const created = new Date("2026-11-20T00:00:00Z");
   for (let i = 0; i < subscriptions; i++) {
     const id = `slack:T1:C${i}`;
@@ -59,12 +55,8 @@ async function main(): Promise<void> {
   }
   globalThis.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
-  const deliverer = new Deliverer({
-    store, plan: brain.plan, knowledge: brain.knowledge, answerer: brain.answerer,
-    log: createLogger({ logLevel: "silent", logQuestions: false }),
-    platforms: new Map([["slack", { sender: new SlackSender({ botToken: "xoxb-bench", apiUrl }), pacer: new Pacer({ perSecond: rate, burst: Math.max(1, Math.round(rate)), perConversationMs: 1000 }) }]]),
-    concurrency: 16,
-  });
+  const deliverer = app.createDeliverer({ slack: new SlackSender({ botToken: "xoxb-bench", apiUrl }) });
+
   const started = performance.now();
   const report = await deliverer.runPass(new Date("2026-11-23T07:30:00Z"));
   const seconds = (performance.now() - started) / 1000;
@@ -77,7 +69,7 @@ async function main(): Promise<void> {
   console.log(`429s from the API    ${limited}`);
   console.log(`heap during pass     +${((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024).toFixed(1)} MB, peak RSS ${peakRss.toFixed(0)} MB`);
   console.log(`store                ${JSON.stringify(await store.deliveries.countByStatus())}`);
-  await store.close();
+  await app.close();
   server.close();
 }
 

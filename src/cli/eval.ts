@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { FuseBaseline } from "../search/baseline.ts";
-import { createBrain } from "../search/create.ts";
+import { createBrain } from "../app/brain.ts";
 import { evalQuestionSchema, isGold, score, type EvalQuestion, type Outcome, type Scores } from "../eval/metrics.ts";
 
 const args = process.argv.slice(2);

@@ -41,7 +41,7 @@ export function composeAnswer(answer: Answer, knowledge: Knowledge): Reply {
       actions: suggestions.map((s) => ({ kind: "read-more", label: unitLabel(s.unit, knowledge), unitId: s.id })),
     };
   }
-  const main = answer.results.slice(0, answer.intent.kind === "unit" ? 1 : 3);
+  const main = answer.results.slice(0, 3);
   const units = main.map((r) => replyUnit(r, knowledge));
   const ref = encodeFeedbackRef(answer.question, units.map((u) => u.id));
   const actions: Action[] = [
@@ -51,7 +51,7 @@ export function composeAnswer(answer: Answer, knowledge: Knowledge): Reply {
     { kind: "feedback", label: texts.feedbackDown, value: "down", ref },
   ];
   return {
-    text: answer.intent.kind === "unit" ? texts.unitIntro : texts.answerIntro(units.length),
+    text: texts.answerIntro(units.length),
     units,
     followUps: answer.followUps,
     actions,

@@ -1,7 +1,8 @@
 import type { Logger } from "../log.ts";
-import type { Brain } from "../search/create.ts";
-import type { Intent } from "../search/intents.ts";
-import { detectIntent } from "../search/intents.ts";
+import type { Knowledge } from "../knowledge/load.ts";
+import type { Answerer } from "../search/answer.ts";
+import type { Intent } from "./intents.ts";
+import { detectIntent } from "./intents.ts";
 import { composeAnswer, composeUnit } from "./compose.ts";
 import { decodeFeedbackRef, type FeedbackStore } from "./feedback.ts";
 import { MAX_QUESTION_LENGTH, type Incoming } from "./incoming.ts";
@@ -25,7 +26,8 @@ export interface HomeRequest {
 }
 
 export interface CoreDeps {
-  brain: Brain;
+  knowledge: Knowledge;
+  answerer: Answerer;
   feedback: FeedbackStore;
   log: Logger;
   logQuestions: boolean;
@@ -100,7 +102,7 @@ export class ConversationCore {
 
   private async handleClick(incoming: Incoming): Promise<Reply> {
     const click = incoming.click!;
-    const { knowledge } = this.deps.brain;
+    const { knowledge } = this.deps;
     switch (click.kind) {
       case "ask":
         return this.handleIntent({ kind: "question", text: click.question }, { ...incoming, text: click.question });
@@ -122,7 +124,7 @@ export class ConversationCore {
   }
 
   private async handleIntent(intent: Intent, incoming: Incoming): Promise<Reply> {
-    const { knowledge, answerer } = this.deps.brain;
+    const { knowledge, answerer } = this.deps;
     switch (intent.kind) {
       case "empty":
         return textReply(texts.empty);

@@ -1,5 +1,5 @@
 import type { Knowledge } from "../knowledge/load.ts";
-import type { Intent } from "../search/intents.ts";
+import type { Intent } from "./intents.ts";
 import type { Reply } from "./reply.ts";
 import { texts } from "./texts.ts";
 

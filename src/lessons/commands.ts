@@ -6,7 +6,7 @@ import { textReply, type Reply } from "../conversation/reply.ts";
 import { texts } from "../conversation/texts.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Answerer } from "../search/answer.ts";
-import type { Intent } from "../search/intents.ts";
+import type { Intent } from "../conversation/intents.ts";
 import type { Store } from "../store/store.ts";
 import type { Subscription } from "../store/subscriptions.ts";
 import { composeLessonCard } from "./card.ts";

@@ -1,5 +1,4 @@
 import type { Unit } from "../knowledge/schema.ts";
-import { detectIntent, type Intent } from "./intents.ts";
 import type { Matcher, Ranked } from "./matcher.ts";
 import { normalizePhrase } from "./normalize.ts";
 import { PassageFinder } from "./passages.ts";
@@ -14,7 +13,6 @@ export interface AnswerResult {
 
 export interface Answer {
   question: string;
-  intent: Intent;
   /** true when the bot has a confident answer; false: it says so (suggestions may still be given) */
   answered: boolean;
   /** best first, at most five */
@@ -46,7 +44,7 @@ export const CONFIDENCE = {
 
 const MAX_RESULTS = 5;
 
-/** Answers a message: an intent with a fixed answer, a direct lookup, or a ranked search. */
+/** Answers a question: a typed title opens that unit, anything else is a ranked search. */
 export class Answerer {
   private readonly passages: PassageFinder;
   /** a unit's title as a sorted set of stems → the unit, for "typed a title" lookups */
@@ -65,20 +63,19 @@ export class Answerer {
     return [...new Set(stems)].sort().join(" ");
   }
 
-  answer(message: string): Answer {
-    const intent = detectIntent(message);
-    const base = { question: message, intent, suggestions: [] as AnswerResult[] };
-    if (intent.kind === "unit") {
-      const unit = this.matcher.knowledge.byId.get(intent.id);
-      if (!unit) return { ...base, answered: false, results: [], followUps: [] };
-      return { ...base, answered: true, results: [this.result(unit, 1, new Map())], followUps: this.followUps(unit) };
-    }
-    if (intent.kind !== "question") return { ...base, answered: false, results: [], followUps: [] };
+  /** A direct lookup ("thema 12"): that unit, answered, with its own follow-ups. */
+  lookup(unitId: string): Answer {
+    const unit = this.matcher.knowledge.byId.get(unitId);
+    if (!unit) return { question: unitId, answered: false, results: [], suggestions: [], followUps: [] };
+    return { question: unitId, answered: true, results: [this.result(unit, 1, new Map())], suggestions: [], followUps: this.followUps(unit) };
+  }
 
-    const byTitle = this.titleMatch(intent.text);
-    if (byTitle) return { ...base, answered: true, results: [this.result(byTitle, 1, new Map())], followUps: this.followUps(byTitle, message) };
+  answer(question: string): Answer {
+    const base = { question, suggestions: [] as AnswerResult[] };
+    const byTitle = this.titleMatch(question);
+    if (byTitle) return { ...base, answered: true, results: [this.result(byTitle, 1, new Map())], followUps: this.followUps(byTitle, question) };
 
-    const { terms, ranked } = this.matcher.search(intent.text);
+    const { terms, ranked } = this.matcher.search(question);
     const weights = new Map(terms.map((t) => [t.term, t.weight]));
     const top = ranked[0];
     if (!top) return { ...base, answered: false, results: [], followUps: [] };
@@ -94,7 +91,7 @@ export class Answerer {
       : close
         ? results.slice(1, 2)
         : [];
-    return { ...base, answered, results, suggestions, followUps: answered ? this.followUps(top.unit, message) : [] };
+    return { ...base, answered, results, suggestions, followUps: answered ? this.followUps(top.unit, question) : [] };
   }
 
   private confident(ranked: readonly Ranked[]): boolean {

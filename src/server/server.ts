@@ -1,23 +1,14 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Config } from "../config.ts";
-import type { ConversationCore } from "../conversation/core.ts";
-import type { Logger } from "../log.ts";
-import type { Brain } from "../search/create.ts";
-import { createDeliverer } from "../assemble.ts";
+import type { App } from "../app/create-app.ts";
 import type { Deliverer } from "../lessons/deliver.ts";
 import { Scheduler } from "../lessons/scheduler.ts";
-import type { Store } from "../store/store.ts";
 import { SlackSurface } from "../surfaces/slack/slack-surface.ts";
+import type { Surface } from "../surfaces/surface.ts";
 import { TeamsSurface } from "../surfaces/teams/teams-surface.ts";
 import { createHttpApp, finishHttpApp } from "./http-app.ts";
 
-export interface ServerDeps {
-  config: Config;
-  core: ConversationCore;
-  brain: Brain;
-  store: Store;
-  log: Logger;
+export interface ServerOptions {
   /** run the les van de week every minute (default); tests drive passes themselves */
   scheduler?: boolean;
 }
@@ -35,7 +26,8 @@ export interface RunningServer {
  * Serves every configured platform on one port: `/slack/events`, `/api/messages`, `/healthz`
  * and `/readyz`. Port 0 picks a free port (tests).
  */
-export async function startServer({ config, core, brain, store, log, scheduler: runScheduler = true }: ServerDeps): Promise<RunningServer> {
+export async function startServer(app: App, { scheduler: runScheduler = true }: ServerOptions = {}): Promise<RunningServer> {
+  const { config, core, brain, store, log } = app;
   const http = createHttpApp({
     async ready() {
       const checks = { knowledge: brain.knowledge.units.length > 0, store: await store.ping() };
@@ -45,7 +37,8 @@ export async function startServer({ config, core, brain, store, log, scheduler: 
   const common = { core, store, log, logQuestions: config.logQuestions, http };
   const slack = config.slack ? new SlackSurface({ ...common, settings: config.slack }) : undefined;
   const teams = config.teams ? new TeamsSurface({ ...common, settings: config.teams }) : undefined;
-  await teams?.initialize();
+  const surfaces: Surface[] = [slack, teams].filter((s): s is SlackSurface | TeamsSurface => s !== undefined);
+  await teams?.start();
   finishHttpApp(http, log);
 
   const server: Server = createServer(http);
@@ -57,7 +50,7 @@ export async function startServer({ config, core, brain, store, log, scheduler: 
     server.listen(config.port, config.host, () => resolve());
   });
   await slack?.start();
-  const deliverer = createDeliverer({ brain, store, log, logQuestions: config.logQuestions, config, teamsApp: teams?.app });
+  const deliverer = app.createDeliverer(Object.fromEntries(surfaces.map((s) => [s.platform, s.sender])));
   const scheduler = new Scheduler(deliverer, log);
   if (runScheduler) scheduler.start();
   const { port } = server.address() as AddressInfo;
@@ -71,7 +64,7 @@ export async function startServer({ config, core, brain, store, log, scheduler: 
     deliverer,
     async close() {
       await scheduler.stop();
-      await slack?.stop();
+      for (const surface of surfaces) await surface.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
     },

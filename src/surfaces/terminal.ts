@@ -4,6 +4,7 @@ import type { ConversationCore } from "../conversation/core.ts";
 import type { Incoming } from "../conversation/incoming.ts";
 import { texts } from "../conversation/texts.ts";
 import { numberedChoices, renderText, type Choice } from "../render/text.ts";
+import type { Surface } from "./surface.ts";
 
 export interface TerminalOptions {
   core: ConversationCore;
@@ -17,31 +18,45 @@ export interface TerminalOptions {
  * The terminal chat: the same conversation core as Slack and Teams, in plain text.
  * Typing the number of a follow-up asks it; the chat ends on a quit word or end of input.
  */
-export async function runTerminalChat({ core, input, output, notes = [] }: TerminalOptions): Promise<void> {
-  const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
-  const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
-  const say = (text: string) => output.write(`${text}\n`);
-  const prompt = () => output.write(texts.terminal.prompt);
+export class TerminalSurface implements Surface {
+  readonly platform = "local";
+  private lines: ReturnType<typeof createInterface> | undefined;
 
-  say(texts.terminal.intro.replace(/\*/g, ""));
-  for (const note of notes) say(note);
-  say("");
-  prompt();
+  constructor(private readonly options: TerminalOptions) {}
 
-  let choices: Choice[] = [];
-  const base: Omit<Incoming, "text"> = { platform: "local", conversationId: "local:terminal", userId: "local", isDirect: true };
-  for await (const raw of lines) {
-    const line = raw.trim();
-    if ((texts.terminal.quitWords as readonly string[]).includes(line.toLowerCase())) break;
-    const picked = /^\d{1,2}$/.test(line) ? choices[Number(line) - 1] : undefined;
-    const reply = await core.handle(picked ? { ...base, text: picked.label, click: picked.click } : { ...base, text: raw });
-    choices = numberedChoices(reply);
-    say("");
-    say(renderText(reply));
+  /** Runs the chat until the user quits or the input ends. */
+  async start(): Promise<void> {
+    const { core, input, output, notes = [] } = this.options;
+    const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
+    const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
+    this.lines = lines;
+    const say = (text: string) => output.write(`${text}\n`);
+    const prompt = () => output.write(texts.terminal.prompt);
+
+    say(texts.terminal.intro.replace(/\*/g, ""));
+    for (const note of notes) say(note);
     say("");
     prompt();
+
+    let choices: Choice[] = [];
+    const base: Omit<Incoming, "text"> = { platform: "local", conversationId: "local:terminal", userId: "local", isDirect: true };
+    for await (const raw of lines) {
+      const line = raw.trim();
+      if ((texts.terminal.quitWords as readonly string[]).includes(line.toLowerCase())) break;
+      const picked = /^\d{1,2}$/.test(line) ? choices[Number(line) - 1] : undefined;
+      const reply = await core.handle(picked ? { ...base, text: picked.label, click: picked.click } : { ...base, text: raw });
+      choices = numberedChoices(reply);
+      say("");
+      say(renderText(reply));
+      say("");
+      prompt();
+    }
+    say("");
+    say(texts.terminal.bye);
+    lines.close();
   }
-  say("");
-  say(texts.terminal.bye);
-  lines.close();
+
+  async stop(): Promise<void> {
+    this.lines?.close();
+  }
 }

@@ -1,15 +1,21 @@
 import { Writable } from "node:stream";
+import { createBrain, type Brain } from "../../src/app/brain.ts";
+import { createApp, type App } from "../../src/app/create-app.ts";
 import { loadConfig } from "../../src/config.ts";
-import { assembleCore } from "../../src/assemble.ts";
-import { createLogger } from "../../src/log.ts";
-import { createBrain, type Brain } from "../../src/search/create.ts";
+import { KNOWLEDGE_DIR } from "../../src/knowledge/location.ts";
+import { loadLessonPlan, type LessonPlan } from "../../src/lessons/plan.ts";
 import { startServer, type RunningServer } from "../../src/server/server.ts";
-import { Store } from "../../src/store/store.ts";
+import type { Store } from "../../src/store/store.ts";
 
 let brain: Brain | undefined;
+let plan: LessonPlan | undefined;
 /** The index is built once per test file; it holds no state. */
 export function sharedBrain(): Brain {
   return (brain ??= createBrain());
+}
+/** The les van de week order over the shared brain's knowledge. */
+export function sharedPlan(): LessonPlan {
+  return (plan ??= loadLessonPlan(KNOWLEDGE_DIR, sharedBrain().knowledge));
 }
 
 /** Collects log lines, so tests can check what the logs (do not) carry. */
@@ -21,6 +27,16 @@ export class LogSink extends Writable {
   }
 }
 
+/** The whole app as production builds it, on an in-memory store by default, with silent logs. */
+export async function testApp(options: { env?: Record<string, string>; now?: () => Date; logs?: LogSink } = {}): Promise<App> {
+  const config = loadConfig({ LOG_LEVEL: options.logs ? "info" : "silent", DATABASE_URL: ":memory:", ...options.env });
+  return createApp(config, {
+    brain: sharedBrain(),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.logs ? { logDestination: options.logs } : {}),
+  });
+}
+
 export interface TestBot {
   server: RunningServer;
   store: Store;
@@ -30,19 +46,16 @@ export interface TestBot {
 
 /** The real server on 127.0.0.1 with a port of its own, configured like production from an environment. */
 export async function startTestBot(env: Record<string, string>, databaseUrl = ":memory:", now?: () => Date): Promise<TestBot> {
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env });
   const logs = new LogSink();
-  const log = createLogger(config, logs);
-  const store = await Store.open(databaseUrl);
-  const { core } = assembleCore({ brain: sharedBrain(), store, log, logQuestions: config.logQuestions, ...(now ? { now } : {}) });
-  const server = await startServer({ config, core, brain: sharedBrain(), store, log, scheduler: false });
+  const app = await testApp({ env: { PORT: "0", HOST: "127.0.0.1", DATABASE_URL: databaseUrl, ...env }, logs, ...(now ? { now } : {}) });
+  const server = await startServer(app, { scheduler: false });
   return {
     server,
-    store,
+    store: app.store,
     logs,
     async stop() {
       await server.close();
-      await store.close();
+      await app.close();
     },
   };
 }

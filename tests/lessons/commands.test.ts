@@ -1,11 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { assembleCore } from "../../src/assemble.ts";
 import type { ConversationCore } from "../../src/conversation/core.ts";
 import type { Incoming } from "../../src/conversation/incoming.ts";
-import { createLogger } from "../../src/log.ts";
 import { renderText } from "../../src/render/text.ts";
-import { Store } from "../../src/store/store.ts";
-import { sharedBrain } from "../helpers/bot.ts";
+import type { Store } from "../../src/store/store.ts";
+import { sharedPlan, testApp } from "../helpers/bot.ts";
 
 let store: Store;
 let core: ConversationCore;
@@ -13,8 +11,7 @@ let clock = new Date("2026-11-23T10:00:00Z");
 
 beforeEach(async () => {
   clock = new Date("2026-11-23T10:00:00Z");
-  store = await Store.open(":memory:");
-  core = assembleCore({ brain: sharedBrain(), store, log: createLogger({ logLevel: "silent", logQuestions: false }), logQuestions: false, now: () => clock }).core;
+  ({ store, core } = await testApp({ now: () => clock }));
 });
 afterEach(async () => {
   await store.close();
@@ -62,7 +59,7 @@ describe("subscription commands in chat", () => {
   it("opens a discussion in the thread with the lesson's reflection question", async () => {
     const reply = await core.handle({ ...channel(""), click: { kind: "command", command: "bespreek wegwijzer-98" } });
     expect(reply.text).toContain("Bespreek met elkaar");
-    expect(reply.text).toContain(sharedBrain().plan.byUnit.get("wegwijzer-98")!.reflection);
+    expect(reply.text).toContain(sharedPlan().byUnit.get("wegwijzer-98")!.reflection);
   });
 });
 

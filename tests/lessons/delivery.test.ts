@@ -8,7 +8,7 @@ import { createLogger } from "../../src/log.ts";
 import { Store } from "../../src/store/store.ts";
 import { SlackSender } from "../../src/surfaces/slack/slack-sender.ts";
 import { fakeSlackApi, type FakePlatform } from "../helpers/fake-platform.ts";
-import { LogSink, sharedBrain, startTestBot, type TestBot } from "../helpers/bot.ts";
+import { LogSink, sharedBrain, sharedPlan, startTestBot, type TestBot } from "../helpers/bot.ts";
 import { slackHeaders } from "../helpers/slack-signing.ts";
 
 const SECRET = "delivery-secret";
@@ -139,7 +139,7 @@ describe("les van de week over Slack", () => {
   it("takes over a claim from a process killed between claim and record, after the lease, and sends once", async () => {
     await dm("abonneer maandag 8:30");
     slack.requests.length = 0;
-    const { plan } = sharedBrain();
+    const plan = sharedPlan();
     // another process claimed this week's lesson at 08:30 and died before sending
     const claim = await bot.store.deliveries.claim("slack:T1:U1", "2026-W49", plan.tracks.standaard[0]!.unit.id, "dead-process", new Date("2026-11-30T07:30:00Z"), 5 * 60_000);
     expect(claim).toBeDefined();
@@ -177,7 +177,7 @@ describe("several processes on one database", () => {
     const deliverers = stores.map(
       (store, i) =>
         new Deliverer({
-          store, plan: brain.plan, knowledge: brain.knowledge, answerer: brain.answerer, log, instance: `process-${i}`,
+          store, plan: sharedPlan(), knowledge: brain.knowledge, answerer: brain.answerer, log, instance: `process-${i}`,
           platforms: new Map([["slack", { sender: new SlackSender({ botToken: "xoxb-x", apiUrl: `${slack.url}/api/` }), pacer: new Pacer({ perSecond: 100, burst: 20, perConversationMs: 0 }) }]]),
         }),
     );

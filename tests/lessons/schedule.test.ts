@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { nextLesson } from "../../src/lessons/choose.ts";
 import { nextSlot, slotOfWeek } from "../../src/lessons/schedule.ts";
 import { parsePauseWeeks, parseSubscribeArgs } from "../../src/lessons/subscribe-args.ts";
-import { sharedBrain } from "../helpers/bot.ts";
+import { sharedBrain, sharedPlan } from "../helpers/bot.ts";
 
 const monday = { weekday: 1, time: "08:30", timeZone: "Europe/Amsterdam" };
 
@@ -47,7 +47,7 @@ describe("subscription arguments", () => {
 });
 
 describe("the order of lessons", () => {
-  const { plan } = sharedBrain();
+  const plan = sharedPlan();
 
   it("covers every theme, lesson and agenda theme once, and the starter track opens with 98–100", () => {
     expect(plan.tracks.standaard).toHaveLength(111);

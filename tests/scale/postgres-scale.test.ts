@@ -7,7 +7,7 @@ import { Pacer } from "../../src/lessons/pacer.ts";
 import { createLogger } from "../../src/log.ts";
 import { Store } from "../../src/store/store.ts";
 import { SlackSender } from "../../src/surfaces/slack/slack-sender.ts";
-import { LogSink, sharedBrain, startTestBot } from "../helpers/bot.ts";
+import { LogSink, sharedBrain, sharedPlan, startTestBot } from "../helpers/bot.ts";
 import { createTestDatabase, postgresAvailable } from "../helpers/postgres.ts";
 import { slackHeaders } from "../helpers/slack-signing.ts";
 
@@ -69,7 +69,7 @@ async function seed(store: Store, count: number): Promise<void> {
 function deliverer(store: Store, slackUrl: string, instance: string): Deliverer {
   const brain = sharedBrain();
   return new Deliverer({
-    store, plan: brain.plan, knowledge: brain.knowledge, answerer: brain.answerer, instance,
+    store, plan: sharedPlan(), knowledge: brain.knowledge, answerer: brain.answerer, instance,
     log: createLogger({ logLevel: "silent", logQuestions: false }, new LogSink()),
     platforms: new Map([["slack", { sender: new SlackSender({ botToken: "xoxb-scale", apiUrl: slackUrl }), pacer: new Pacer({ perSecond: 2000, burst: 200, perConversationMs: 0 }) }]]),
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createBrain } from "../../src/search/create.ts";
+import { createBrain } from "../../src/app/brain.ts";
 import { rawTokens } from "../../src/search/normalize.ts";
 import { stem } from "../../src/search/stem.ts";
 

@@ -1,23 +1,20 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { assembleCore } from "../../src/assemble.ts";
-import { createLogger } from "../../src/log.ts";
-import { Store } from "../../src/store/store.ts";
-import { runTerminalChat } from "../../src/surfaces/terminal.ts";
-import { sharedBrain } from "../helpers/bot.ts";
+import { TerminalSurface } from "../../src/surfaces/terminal.ts";
+import { testApp } from "../helpers/bot.ts";
 
 async function chat(lines: string[], notes: string[] = []): Promise<string> {
-  const store = await Store.open(":memory:");
-  const { core } = assembleCore({ brain: sharedBrain(), store, log: createLogger({ logLevel: "silent", logQuestions: false }), logQuestions: false });
+  const app = await testApp();
+  const { core } = app;
   const input = new PassThrough();
   const output = new PassThrough();
   let written = "";
   output.on("data", (chunk: Buffer) => (written += chunk.toString("utf8")));
-  const done = runTerminalChat({ core, input, output, notes });
+  const done = new TerminalSurface({ core, input, output, notes }).start();
   for (const line of lines) input.write(`${line}\n`);
   input.end();
   await done;
-  await store.close();
+  await app.close();
   return written;
 }
 

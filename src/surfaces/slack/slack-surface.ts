@@ -3,22 +3,17 @@ import type { Application } from "express";
 import type { ConversationCore } from "../../conversation/core.ts";
 import type { Click, Incoming } from "../../conversation/incoming.ts";
 import type { Reply } from "../../conversation/reply.ts";
+import type { SlackSettings } from "../../config.ts";
 import type { Logger } from "../../log.ts";
 import { clickText, decodeClick } from "../../render/click-codec.ts";
 import { escapeSlack, renderSlack, renderSlackHome, SLACK_ACTION_PREFIX } from "../../render/slack.ts";
 import type { Store } from "../../store/store.ts";
 import { sdkLogger } from "../sdk-logger.ts";
-import { slackClientOptions } from "./slack-sender.ts";
+import type { Surface } from "../surface.ts";
+import { SlackSender, slackClientOptions } from "./slack-sender.ts";
 
 type BoltApp = InstanceType<typeof App>;
 type WebClient = BoltApp["client"];
-
-export interface SlackSettings {
-  botToken: string;
-  signingSecret: string | undefined;
-  appToken: string | undefined;
-  apiUrl: string | undefined;
-}
 
 export interface SlackSurfaceDeps {
   settings: SlackSettings;
@@ -48,14 +43,17 @@ export function stripSlackMentions(text: string): string {
  * rendered replies. HTTP mode mounts `/slack/events` on the shared server (signatures verified
  * by Bolt, 401 on a bad or stale one); Socket Mode when an app token is set.
  */
-export class SlackSurface {
+export class SlackSurface implements Surface {
+  readonly platform = "slack";
   readonly app: BoltApp;
+  readonly sender: SlackSender;
   private readonly socketMode: boolean;
 
   constructor(private readonly deps: SlackSurfaceDeps) {
     const { settings, log, logQuestions } = deps;
     const logger = sdkLogger(log, "slack", logQuestions) as unknown as BoltLogger;
     const clientOptions = slackClientOptions(settings.apiUrl);
+    this.sender = new SlackSender(settings);
     this.socketMode = Boolean(settings.appToken);
     if (this.socketMode) {
       // Built by hand so that SLACK_API_URL also reaches the socket client (apps.connections.open).
@@ -75,6 +73,7 @@ export class SlackSurface {
     this.register();
   }
 
+  /** HTTP mode: the routes are mounted on construction; Socket Mode: connects. */
   async start(): Promise<void> {
     if (this.socketMode) await this.app.start();
   }

@@ -1,9 +1,12 @@
 import { Client } from "@microsoft/teams.api";
-import type { App } from "@microsoft/teams.apps";
+import { App } from "@microsoft/teams.apps";
+import type { TeamsSettings } from "../../config.ts";
+import type { Logger } from "../../log.ts";
+import { sdkLogger } from "../sdk-logger.ts";
 import type { Reply } from "../../conversation/reply.ts";
 import type { ProactiveSender, SendOutcome } from "../../lessons/sender.ts";
 import type { ConversationRecord } from "../../store/store.ts";
-import { teamsActivity } from "./teams-surface.ts";
+import { teamsActivity, teamsAppCredentials } from "./teams-surface.ts";
 
 interface StoredReference {
   serviceUrl?: string;
@@ -17,6 +20,11 @@ interface StoredReference {
  */
 export class TeamsSender implements ProactiveSender {
   constructor(private readonly app: App) {}
+
+  /** A sender with an App of its own, for tools that post without serving (`npm run deliver`). */
+  static standalone(settings: TeamsSettings, log: Logger, logQuestions: boolean): TeamsSender {
+    return new TeamsSender(new App({ ...teamsAppCredentials(settings), logger: sdkLogger(log, "teams", logQuestions) as never }));
+  }
 
   async send(conversation: ConversationRecord, reply: Reply): Promise<SendOutcome> {
     const ref = conversation.reference as StoredReference;

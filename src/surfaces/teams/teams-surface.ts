@@ -3,19 +3,14 @@ import type { Application } from "express";
 import type { ConversationCore } from "../../conversation/core.ts";
 import type { Click, Incoming } from "../../conversation/incoming.ts";
 import type { Reply } from "../../conversation/reply.ts";
+import type { TeamsSettings } from "../../config.ts";
 import type { Logger } from "../../log.ts";
 import { clickText, decodeClick } from "../../render/click-codec.ts";
 import { escapeTeams, renderTeamsCard, teamsSummary, TEAMS_VERB } from "../../render/teams.ts";
 import type { Store } from "../../store/store.ts";
 import { sdkLogger } from "../sdk-logger.ts";
-
-export interface TeamsSettings {
-  clientId: string | undefined;
-  clientSecret: string | undefined;
-  tenantId: string | undefined;
-  serviceUrl: string | undefined;
-  allowUnauthenticated: boolean;
-}
+import type { Surface } from "../surface.ts";
+import { TeamsSender } from "./teams-sender.ts";
 
 export interface TeamsSurfaceDeps {
   settings: TeamsSettings;
@@ -70,8 +65,10 @@ interface TeamsActivityFields {
  * credentials are set; unauthenticated requests only in the loopback development mode that
  * the configuration allows.
  */
-export class TeamsSurface {
+export class TeamsSurface implements Surface {
+  readonly platform = "teams";
   readonly app: App;
+  readonly sender: TeamsSender;
 
   constructor(private readonly deps: TeamsSurfaceDeps) {
     const { settings, log, logQuestions } = deps;
@@ -84,13 +81,17 @@ export class TeamsSurface {
       logger,
       activity: { mentions: { stripText: true } },
     });
+    this.sender = new TeamsSender(this.app);
     this.register();
   }
 
   /** Registers `/api/messages` on the shared HTTP app; the server itself is started by the caller. */
-  async initialize(): Promise<void> {
+  async start(): Promise<void> {
     await this.app.initialize();
   }
+
+  /** Nothing to close: the shared HTTP server stops receiving. */
+  async stop(): Promise<void> {}
 
   private incomingFrom(activity: TeamsActivityFields, text: string, click?: Click): Incoming {
     const isDirect = activity.conversation.conversationType === "personal";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectIntent } from "../../src/search/intents.ts";
+import { detectIntent } from "../../src/conversation/intents.ts";
 
 describe("intents before search", () => {
   it.each([

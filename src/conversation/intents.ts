@@ -1,4 +1,4 @@
-import { normalizePhrase } from "./normalize.ts";
+import { normalizePhrase } from "../search/normalize.ts";
 
 /** What a message asks for before any search: commands and lookups with a fixed answer. */
 export type Intent =

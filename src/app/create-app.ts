@@ -1,0 +1,70 @@
+import type { pino } from "pino";
+import type { Config } from "../config.ts";
+import { ConversationCore } from "../conversation/core.ts";
+import { KNOWLEDGE_DIR } from "../knowledge/location.ts";
+import { LessonCommands } from "../lessons/commands.ts";
+import { Deliverer } from "../lessons/deliver.ts";
+import { Pacer } from "../lessons/pacer.ts";
+import { loadLessonPlan, type LessonPlan } from "../lessons/plan.ts";
+import type { ProactiveSender } from "../lessons/sender.ts";
+import { createLogger, type Logger } from "../log.ts";
+import { Store } from "../store/store.ts";
+import { createBrain, type Brain } from "./brain.ts";
+
+export interface AppOptions {
+  /** the clock, replaceable in tests */
+  now?: () => Date;
+  /** where log lines go (default: stderr); tests collect them */
+  logDestination?: pino.DestinationStream;
+  /** a brain built before (tests share one per file; it holds no state) */
+  brain?: Brain;
+}
+
+/** A platform's proactive sender, by platform name ("slack", "teams"). */
+export type PlatformSenders = Partial<Record<"slack" | "teams", ProactiveSender>>;
+
+/** Everything the server, the terminal chat and the command-line tools run on, built in one place. */
+export interface App {
+  config: Config;
+  log: Logger;
+  brain: Brain;
+  /** the order of the les van de week */
+  plan: LessonPlan;
+  store: Store;
+  core: ConversationCore;
+  lessons: LessonCommands;
+  /** The scheduler's delivery side, posting through the given senders, each behind its own pacer. */
+  createDeliverer(senders: PlatformSenders, instance?: string): Deliverer;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: reads the knowledge, builds the index, opens the store and wires the
+ * conversation core with the lesson commands. Surfaces and the scheduler are added by the caller.
+ */
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const log = createLogger(config, options.logDestination);
+  const brain = options.brain ?? createBrain();
+  const plan = loadLessonPlan(KNOWLEDGE_DIR, brain.knowledge);
+  const store = await Store.open(config.databaseUrl);
+  const { knowledge, answerer } = brain;
+  const now = options.now ? { now: options.now } : {};
+  const lessons = new LessonCommands({ store, plan, knowledge, answerer, ...now });
+  const core = new ConversationCore({ knowledge, answerer, feedback: store, log, logQuestions: config.logQuestions, commands: lessons });
+  const pacer = () =>
+    new Pacer({ perSecond: config.deliveryPerSecond, burst: Math.max(1, Math.round(config.deliveryPerSecond)), perConversationMs: 1000 });
+  return {
+    config,
+    log,
+    brain,
+    plan,
+    store,
+    core,
+    lessons,
+    createDeliverer(senders, instance) {
+      const platforms = new Map(Object.entries(senders).map(([name, sender]) => [name, { sender, pacer: pacer() }]));
+      return new Deliverer({ store, plan, knowledge, answerer, log, platforms, ...(instance ? { instance } : {}) });
+    },
+    close: () => store.close(),
+  };
+}
