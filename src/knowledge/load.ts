@@ -8,7 +8,7 @@ import { sourcesFileSchema, unitFrontMatterSchema, type Source, type SourceId, t
 /** One problem in the knowledge folder, with the file and field at fault. */
 export interface KnowledgeProblem {
   path: string;
-  field?: string;
+  field?: string | undefined;
   message: string;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { nextLesson } from "../../src/lessons/choose.ts";
 import { nextSlot, slotOfWeek } from "../../src/lessons/schedule.ts";
 import { parsePauseWeeks, parseSubscribeArgs } from "../../src/lessons/subscribe-args.ts";
-import { sharedBrain, sharedPlan } from "../helpers/bot.ts";
+import { sharedPlan } from "../helpers/bot.ts";
 
 const monday = { weekday: 1, time: "08:30", timeZone: "Europe/Amsterdam" };
 
