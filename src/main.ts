@@ -5,7 +5,6 @@
 import { createApp } from "./app/create-app.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { texts } from "./conversation/texts.ts";
-import { startServer } from "./server/server.ts";
 import { TerminalSurface } from "./surfaces/terminal.ts";
 
 function unconfiguredNotes(config: Config): string[] {
@@ -32,11 +31,18 @@ async function main(): Promise<void> {
   const app = await createApp(terminal && !process.env.LOG_LEVEL ? { ...config, logLevel: "warn" } : config);
 
   if (terminal) {
+    // A reader that goes away (`| head`) ends the chat quietly instead of crashing on EPIPE.
+    process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(0);
+    });
     await new TerminalSurface({ core: app.core, input: process.stdin, output: process.stdout, notes: unconfiguredNotes(config) }).start();
     await app.close();
     return;
   }
 
+  // The platform SDKs are loaded only when a platform is configured: the terminal starts faster without them.
+  const { startServer } = await import("./server/server.ts");
   const server = await startServer(app);
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,23 +1,70 @@
-// Runs before `npm start` and `npm test`: on a fresh clone (or after the lockfile changed) it
-// installs the locked dependencies first, so the README's two commands work on a new machine.
+// Runs before `npm start` and `npm test` (and in CI): checks the Node.js version against
+// package.json's `engines`, installs the locked dependencies when node_modules does not match
+// package-lock.json, and compiles src/ to dist/ when the sources changed since the last build.
 // Plain JavaScript on purpose: it must run before anything is installed.
 import { spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const lock = join(root, "package-lock.json");
-const installed = join(root, "node_modules", ".package-lock.json");
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const readJson = (path) => JSON.parse(readFileSync(path, "utf8"));
 
-const major = Number(process.versions.node.split(".")[0]);
-if (major < 20) {
-  console.error(`Wegwijzer needs Node.js 20 or newer; this is ${process.version}.`);
-  process.exit(1);
+/** `engines.node` is ">=MAJOR.MINOR": the one place the supported Node.js versions are written. */
+function checkNode() {
+  const wanted = readJson(join(root, "package.json")).engines.node;
+  const [major, minor] = (/^>=(\d+)\.(\d+)/.exec(wanted) ?? []).slice(1).map(Number);
+  const [haveMajor, haveMinor] = process.versions.node.split(".").map(Number);
+  if (haveMajor < major || (haveMajor === major && haveMinor < minor)) {
+    console.error(`Wegwijzer needs Node.js ${wanted}; this is ${process.version}. See .nvmrc for the recommended version.`);
+    process.exit(1);
+  }
 }
-if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtimeMs) {
-  console.error("Installing dependencies (npm ci), once…");
-  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const result = spawnSync(npm, ["ci", "--no-audit", "--no-fund"], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
-  process.exit(result.status ?? 1);
+
+/** True when every locked package is installed at its locked version (npm's own record of node_modules). */
+function installMatchesLock() {
+  const installedPath = join(root, "node_modules", ".package-lock.json");
+  if (!existsSync(installedPath)) return false;
+  const locked = readJson(join(root, "package-lock.json")).packages ?? {};
+  const installed = readJson(installedPath).packages ?? {};
+  for (const [path, entry] of Object.entries(locked)) {
+    if (path === "" || entry.link) continue;
+    const have = installed[path];
+    if (!have) {
+      if (entry.optional || entry.devOptional) continue; // optional packages for other platforms
+      return false;
+    }
+    if (have.version !== entry.version) return false;
+  }
+  return true;
+}
+
+function run(args, what) {
+  console.error(what);
+  const result = spawnSync(npm, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** A hash of everything the build reads: the sources and the compiler settings. */
+function sourceHash() {
+  const hash = createHash("sha256");
+  const files = readdirSync(join(root, "src"), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".ts"))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  for (const file of [...files, join(root, "tsconfig.json"), join(root, "tsconfig.build.json")]) {
+    hash.update(file.slice(root.length)).update("\0").update(readFileSync(file)).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+checkNode();
+if (!installMatchesLock()) run(["ci", "--no-audit", "--no-fund"], "Installing dependencies (npm ci), once…");
+const stamp = join(root, "dist", ".source-hash");
+const hash = sourceHash();
+if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== hash) {
+  run(["run", "--silent", "build"], "Compiling (tsc → dist/), once after each change…");
+  writeFileSync(stamp, hash);
 }
