@@ -68,9 +68,9 @@ export function detectIntent(message: string): Intent {
   if (command && (rest.length === 0 || first === "abonneer" || first === "subscribe" || (command === "subscribe" && /^(ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|starter|standaard|\d+)\b/.test(rest.join(" "))) || (command === "pause" && /^\d+\s*(week|weken|weeks?)$/.test(rest.join(" "))))) {
     return { kind: "subscription", command, args: text.split(/\s+/).slice(1).join(" ") };
   }
-  const noteMatch = /^(noteer|notitie|reflectie|note)(?:\s*[:\-]?\s+(.+))?$/is.exec(text);
+  const noteMatch = /^(noteer|notitie|reflectie|note)(?:\s*[:-]?\s+(.+))?$/is.exec(text);
   if (noteMatch) return { kind: "note", text: (noteMatch[2] ?? "").trim() };
-  const feedback = /^(feedback)\s*[:\-]?\s*(.*)$/is.exec(text);
+  const feedback = /^(feedback)\s*[:-]?\s*(.*)$/is.exec(text);
   if (feedback) return { kind: "feedback", text: feedback[2]!.trim() };
   return { kind: "question", text };
 }

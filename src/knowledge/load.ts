@@ -67,7 +67,7 @@ function loadSources(dir: string, problems: KnowledgeProblem[]): Map<SourceId, S
 
 function loadUnit(dir: string, file: string, problems: KnowledgeProblem[]): Unit | undefined {
   const path = relative(dir, file);
-  let split;
+  let split: ReturnType<typeof splitFrontMatter>;
   try {
     split = splitFrontMatter(readFileSync(file, "utf8"));
   } catch (error) {

@@ -40,7 +40,7 @@ export function renderText(reply: Reply): string {
   const choices = numberedChoices(reply);
   if (choices.length) {
     lines.push("", reply.followUps.length ? texts.followUpsHeader : texts.didYouMean);
-    choices.forEach((choice, i) => lines.push(`  ${i + 1}. ${choice.label}`));
+    for (const [i, choice] of choices.entries()) lines.push(`  ${i + 1}. ${choice.label}`);
   }
   return lines.join("\n");
 }

@@ -57,7 +57,7 @@ describe("loading a broken knowledge folder", () => {
 
   it("names the file and the field of a missing summary", () => {
     copyOfKnowledge();
-    edit(theme12, (t) => t.replace(/^summary:.*\n(  .*\n)*/m, ""));
+    edit(theme12, (t) => t.replace(/^summary:.*\n( {2}.*\n)*/m, ""));
     expect(problemsOf(dir)).toContainEqual(expect.objectContaining({ path: theme12, field: "summary" }));
   });
 
