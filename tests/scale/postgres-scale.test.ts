@@ -100,7 +100,7 @@ describe.skipIf(!hasPostgres)("scale-out on PostgreSQL", () => {
     expect(slack.received).toBe(SUBSCRIPTIONS);
     for (const store of stores) await store.close();
     await slack.stop();
-  });
+  }, 180_000);
 
   it("an instance killed in the middle of a pass: its claims are taken over after the lease, each lesson posted once", async () => {
     const slack = await new CountingSlack().start();
@@ -132,7 +132,7 @@ describe.skipIf(!hasPostgres)("scale-out on PostgreSQL", () => {
     expect(await store.deliveries.countByStatus()).toEqual({ sent: SUBSCRIPTIONS });
     for (const s of [store, ...survivors]) await s.close();
     await slack.stop();
-  }, 60_000);
+  }, 180_000);
 
   it("two bot instances share Slack event de-duplication: a retried event is answered once", async () => {
     const slack = await new CountingSlack().start();
