@@ -1,0 +1,74 @@
+import type { Term } from "./analyzer.ts";
+import { Bm25fIndex } from "./bm25f.ts";
+import type { Matcher } from "./matcher.ts";
+
+/** Terms below this weight (related words, parts of corrected words) stay out of a question's document. */
+const MIN_DOCUMENT_WEIGHT = 0.5;
+
+export interface QuestionHit<T> {
+  item: T;
+  /** BM25 score of the question against this stored question */
+  score: number;
+  /** the score as a share of what the question's terms could reach at most: 0 to about 1 */
+  similarity: number;
+}
+
+/**
+ * A BM25 index over single questions (the paraphrase bank, or the questions the handbook cannot
+ * answer). Stored questions are read as questions are (typos corrected against the handbook,
+ * compounds split, phrase concepts added), so a question meets its paraphrases on equal terms.
+ */
+export class QuestionIndex<T extends { q: string }> {
+  private readonly index: Bm25fIndex<"q">;
+
+  constructor(
+    readonly items: readonly T[],
+    matcher: Matcher,
+  ) {
+    const docs = items.map((item) => ({ q: matcher.queryTerms(item.q).filter((t) => t.weight >= MIN_DOCUMENT_WEIGHT) }));
+    this.index = new Bm25fIndex({ q: { weight: 1, b: 0.5 } }, docs, ["q"]);
+  }
+
+  has(term: string): boolean {
+    return this.index.has(term);
+  }
+
+  /** Stored questions that share terms with the question, best first. */
+  search(terms: readonly Term[], limit = 50): QuestionHit<T>[] {
+    let reachable = 0;
+    for (const t of terms) if (this.index.has(t.term)) reachable += t.weight * this.index.idf(t.term);
+    // The most the question could score: every term it has, found at saturation (about 1 with these parameters).
+    let possible = 0;
+    for (const t of terms) if (t.weight >= MIN_DOCUMENT_WEIGHT) possible += t.weight * this.index.idf(t.term);
+    const hits = this.index.search(terms).slice(0, limit);
+    const scale = Math.max(possible, reachable, 1e-9) * 0.6;
+    return hits.map((h) => ({ item: this.items[h.doc]!, score: h.score, similarity: Math.min(1, h.score / scale) }));
+  }
+}
+
+/** A bank question in the index: its unit, and the 1-based block of the unit's body that answers it, when known. */
+export interface IndexedQuestion {
+  unit: string;
+  q: string;
+  block?: number | undefined;
+}
+
+export interface UnitBankScore {
+  unit: string;
+  /** the best single stored question's score */
+  score: number;
+  similarity: number;
+  /** the unit's hits, best first (for the passage vote) */
+  hits: QuestionHit<IndexedQuestion>[];
+}
+
+/** Best match per unit: a unit's bank score is that of its nearest stored question. */
+export function perUnit(hits: readonly QuestionHit<IndexedQuestion>[]): UnitBankScore[] {
+  const byUnit = new Map<string, UnitBankScore>();
+  for (const hit of hits) {
+    const entry = byUnit.get(hit.item.unit);
+    if (entry) entry.hits.push(hit);
+    else byUnit.set(hit.item.unit, { unit: hit.item.unit, score: hit.score, similarity: hit.similarity, hits: [hit] });
+  }
+  return [...byUnit.values()].sort((a, b) => b.score - a.score);
+}
