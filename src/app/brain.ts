@@ -19,6 +19,6 @@ export interface Brain {
 export function createBrain(dir: string = KNOWLEDGE_DIR): Brain {
   const knowledge = loadKnowledge(dir);
   const bank = loadBank(dir, knowledge);
-  const matcher = new Matcher(knowledge, loadSynonyms(dir), bank.concepts);
+  const matcher = new Matcher(knowledge, loadSynonyms(dir), bank);
   return { knowledge, bank, matcher, answerer: new Answerer(matcher, bank, loadConfidenceModel(dir)) };
 }

@@ -7,10 +7,9 @@
  */
 import type { Bank } from "../knowledge/bank.ts";
 import type { Knowledge } from "../knowledge/load.ts";
-import { Answerer, type Answer } from "../search/answer.ts";
+import type { Answer, Answerer } from "../search/answer.ts";
 import { chooseThreshold, type ConfidenceModel, type Features, probability, TRAINING_FALSE_REJECTION, train } from "../search/confidence.ts";
 import { fuse, type FusionOptions, type Scored } from "../search/fusion.ts";
-import type { Matcher } from "../search/matcher.ts";
 import { blocksOf } from "../search/passages.ts";
 import type { EvalQuestion } from "./metrics.ts";
 
@@ -63,7 +62,7 @@ function trainOn(records: readonly { item: CvItem; features: Features }[]): Conf
  * Scores every bank and unanswerable question with its own fold held out; `progress` is called
  * after each fold.
  */
-export function crossValidate(matcher: Matcher, bank: Bank, k = 5, progress: (line: string) => void = () => {}): CvRun {
+export function crossValidate(build: (bank: Bank) => Answerer, bank: Bank, k = 5, progress: (line: string) => void = () => {}): CvRun {
   const items = cvItems(bank, k);
   const pending: { item: CvItem; answerer: Answerer; features: Features; unitList: Scored[]; bankList: Scored[] }[] = [];
   for (let fold = 0; fold < k; fold++) {
@@ -76,7 +75,7 @@ export function crossValidate(matcher: Matcher, bank: Bank, k = 5, progress: (li
       return i % k !== fold;
     });
     const unanswerable = bank.unanswerable.filter((_, i) => i % k !== fold);
-    const answerer = new Answerer(matcher, { questions, unanswerable, concepts: bank.concepts });
+    const answerer = build({ questions, unanswerable, concepts: bank.concepts });
     for (const item of items) {
       if (item.fold !== fold) continue;
       const analysis = answerer.ranker.analyze(item.question.q);

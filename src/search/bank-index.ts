@@ -55,20 +55,30 @@ export interface IndexedQuestion {
 
 export interface UnitBankScore {
   unit: string;
-  /** the best single stored question's score */
+  /** the summed scores of the unit's nearest stored questions (at most BANK_NEIGHBOURS) */
   score: number;
   similarity: number;
   /** the unit's hits, best first (for the passage vote) */
   hits: QuestionHit<IndexedQuestion>[];
 }
 
-/** Best match per unit: a unit's bank score is that of its nearest stored question. */
+/**
+ * Stored questions per unit that count towards its bank score. The best single match alone is
+ * noisy (one paraphrase sharing a word by chance wins); the sum of the nearest three rewards a unit
+ * that several paraphrases point to (cross-validated: 47% against 38% at top 1 for the bank alone).
+ */
+export const BANK_NEIGHBOURS = 3;
+
+/** The bank's view per unit: the sum of its nearest stored questions' scores. */
 export function perUnit(hits: readonly QuestionHit<IndexedQuestion>[]): UnitBankScore[] {
   const byUnit = new Map<string, UnitBankScore>();
   for (const hit of hits) {
     const entry = byUnit.get(hit.item.unit);
-    if (entry) entry.hits.push(hit);
-    else byUnit.set(hit.item.unit, { unit: hit.item.unit, score: hit.score, similarity: hit.similarity, hits: [hit] });
+    if (!entry) byUnit.set(hit.item.unit, { unit: hit.item.unit, score: hit.score, similarity: hit.similarity, hits: [hit] });
+    else {
+      if (entry.hits.length < BANK_NEIGHBOURS) entry.score += hit.score;
+      entry.hits.push(hit);
+    }
   }
   return [...byUnit.values()].sort((a, b) => b.score - a.score);
 }

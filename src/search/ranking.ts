@@ -60,7 +60,7 @@ export class Ranker {
   analyze(question: string): Analysis {
     const terms = this.matcher.queryTerms(question);
     const { ranked } = this.matcher.search(question, terms);
-    const bankUnits = perUnit(this.bankIndex.search(terms, 80));
+    const bankUnits = perUnit(this.bankIndex.search(terms, 150));
     const unitList = ranked.map((r) => ({ id: r.unit.id, score: r.score }));
     const bankList = bankUnits.map((b) => ({ id: b.unit, score: b.score }));
     const rankedById = new Map(ranked.map((r) => [r.unit.id, r]));
@@ -78,6 +78,7 @@ export class Ranker {
     const first = fused[0];
     const second = fused[1];
     const concepts = new Set(terms.filter((t) => t.term.startsWith(CONCEPT_PREFIX)).map((t) => t.term));
+    const offTopic = this.offTopicIndex.search(terms, 5);
     const features: Features = {
       unitScore: Math.log1p(first?.ranked?.score ?? 0),
       topical: first?.ranked?.topical ?? 0,
@@ -85,8 +86,8 @@ export class Ranker {
       margin: first && second ? (first.score - second.score) / first.score : first ? 1 : 0,
       unknown: words.length ? unknown / words.length : 1,
       conceptHit: first && this.matcher.concepts.unitTerms(first.unit.id).some((t) => concepts.has(t.term)) ? 1 : 0,
+      offTopicSimilarity: offTopic[0]?.similarity ?? 0,
     };
-    const offTopic = this.offTopicIndex.search(terms, 5);
     return { terms, fused, unitList, bankList, features, offTopic, contentWords: words.length };
   }
 
