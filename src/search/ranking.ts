@@ -33,9 +33,9 @@ export interface Analysis {
 }
 
 /** How much the bank's vote for a block counts against the block's word overlap with the question. */
-export const PASSAGE_BANK_SHARE = 0.6;
-/** Bank questions of a unit that vote for its passage: the nearest few. */
-const PASSAGE_VOTERS = 5;
+export const PASSAGE_BANK_SHARE = 0.3;
+/** Key under which a block's term map counts its bank questions (no term has a space). */
+const QUESTIONS_KEY = " questions";
 
 /**
  * Ranks units for a question with two views fused: the unit-level BM25F (matcher) and the nearest
@@ -45,6 +45,8 @@ export class Ranker {
   readonly bankIndex: QuestionIndex<IndexedQuestion>;
   readonly offTopicIndex: QuestionIndex<OffTopicQuestion>;
   readonly passages: PassageFinder;
+  /** unit → block index (0-based) → idf-free term weights of the bank questions written for that block */
+  private readonly blockTerms = new Map<string, Map<number, Map<string, number>>>();
 
   constructor(
     readonly matcher: Matcher,
@@ -55,6 +57,15 @@ export class Ranker {
     this.bankIndex = new QuestionIndex<IndexedQuestion>([...bank.questions, ...own], matcher);
     this.offTopicIndex = new QuestionIndex(bank.unanswerable, matcher);
     this.passages = new PassageFinder(matcher.analyzer, (t) => matcher.idf(t));
+    for (const q of bank.questions) {
+      if (q.block === undefined) continue;
+      const blocks = this.blockTerms.get(q.unit) ?? new Map<number, Map<string, number>>();
+      const terms = blocks.get(q.block - 1) ?? new Map<string, number>();
+      for (const t of matcher.analyzer.queryTerms(q.q)) if (t.weight >= 0.5) terms.set(t.term, (terms.get(t.term) ?? 0) + 1);
+      terms.set(QUESTIONS_KEY, (terms.get(QUESTIONS_KEY) ?? 0) + 1);
+      blocks.set(q.block - 1, terms);
+      this.blockTerms.set(q.unit, blocks);
+    }
   }
 
   analyze(question: string): Analysis {
@@ -96,18 +107,28 @@ export class Ranker {
    * the question, blended with the votes of the unit's nearest bank questions for the block they
    * were written for.
    */
-  passagesFor(unit: Unit, analysis: Pick<Analysis, "terms">, bank?: UnitBankScore, max = 2): string[] {
+  passagesFor(unit: Unit, analysis: Pick<Analysis, "terms">, bank?: UnitBankScore, max = 2, bankShare = PASSAGE_BANK_SHARE): string[] {
     const weights = new Map(analysis.terms.map((t) => [t.term, t.weight]));
     const blocks = this.passages.scores(unit.id, unit.body, weights);
     if (blocks.length === 0) return [];
+    // The bank's vote: how well the question matches the questions written for each block.
     const votes = new Array<number>(blocks.length).fill(0);
-    for (const hit of bank?.hits.slice(0, PASSAGE_VOTERS) ?? []) {
-      const block = hit.item.block;
-      if (block !== undefined && block <= blocks.length) votes[block - 1]! += hit.score;
+    const labelled = this.blockTerms.get(unit.id);
+    void bank;
+    if (labelled) {
+      for (const [index, terms] of labelled) {
+        if (index >= blocks.length) continue;
+        let score = 0;
+        for (const t of analysis.terms) {
+          const n = terms.get(t.term);
+          if (n) score += t.weight * this.matcher.idf(t.term) * (n / (n + 1));
+        }
+        votes[index] = score / Math.sqrt(terms.get(QUESTIONS_KEY) ?? 1);
+      }
     }
     const maxVote = Math.max(...votes);
     const maxOverlap = Math.max(...blocks.map((b) => b.score));
-    const share = maxVote > 0 ? PASSAGE_BANK_SHARE : 0;
+    const share = maxVote > 0 ? bankShare : 0;
     const combined = blocks.map((b, i) => ({
       text: b.text,
       index: i,
