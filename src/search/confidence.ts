@@ -23,11 +23,14 @@ export interface Features {
   unknown: number;
   /** whether a phrase concept of the question points to the best unit (0/1) */
   conceptHit: number;
-  /** how close the nearest question the handbook cannot answer is, 0–1 */
-  offTopicSimilarity: number;
+  /**
+   * how much nearer the nearest question the handbook cannot answer is than the nearest bank
+   * question, −1 to 1: a contrast, so a question near both (an OR question) is not pushed out
+   */
+  offTopicLead: number;
 }
 
-export const FEATURE_NAMES: (keyof Features)[] = ["unitScore", "topical", "bankSimilarity", "margin", "unknown", "conceptHit", "offTopicSimilarity"];
+export const FEATURE_NAMES: (keyof Features)[] = ["unitScore", "topical", "bankSimilarity", "margin", "unknown", "conceptHit", "offTopicLead"];
 
 export interface ConfidenceModel {
   features: (keyof Features)[];

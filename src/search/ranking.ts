@@ -97,7 +97,7 @@ export class Ranker {
       margin: first && second ? (first.score - second.score) / first.score : first ? 1 : 0,
       unknown: words.length ? unknown / words.length : 1,
       conceptHit: first && this.matcher.concepts.unitTerms(first.unit.id).some((t) => concepts.has(t.term)) ? 1 : 0,
-      offTopicSimilarity: offTopic[0]?.similarity ?? 0,
+      offTopicLead: (offTopic[0]?.similarity ?? 0) - (bankUnits[0]?.similarity ?? 0),
     };
     return { terms, fused, unitList, bankList, features, offTopic, contentWords: words.length };
   }

@@ -70,7 +70,7 @@ describe("fusion of the unit ranking and the bank ranking", () => {
 });
 
 describe("the 'I don't know' classifier", () => {
-  const f = (x: number, unknown: number): Features => ({ unitScore: x, topical: x / 3, bankSimilarity: x / 4, margin: 0.2, unknown, conceptHit: 0, offTopicSimilarity: 1 - x / 4 });
+  const f = (x: number, unknown: number): Features => ({ unitScore: x, topical: x / 3, bankSimilarity: x / 4, margin: 0.2, unknown, conceptHit: 0, offTopicLead: 0.5 - x / 4 });
 
   it("learns which side is answerable", () => {
     const positives = Array.from({ length: 40 }, (_, i) => f(2 + (i % 10) / 5, 0.1));
@@ -104,7 +104,7 @@ describe("replies that fit the question", () => {
     fused: ids.map(([id, score]) => ({ unit: knowledge.byId.get(id)!, score })),
     unitList: [],
     bankList: [],
-    features: { unitScore: 1, topical: 1, bankSimilarity: 1, margin: 0, unknown: 0, conceptHit: 0, offTopicSimilarity: 0 },
+    features: { unitScore: 1, topical: 1, bankSimilarity: 1, margin: 0, unknown: 0, conceptHit: 0, offTopicLead: 0 },
     offTopic: [],
     contentWords: 3,
   });
