@@ -80,7 +80,7 @@ if (values.cv) {
   console.log("ranking alone (hit@1 / hit@3 / MRR@5), to choose the fusion:");
   const methods: [string, (r: CvRecord) => { id: string }[]][] = [
     ["unit-level BM25F only", (r) => r.unitList],
-    ["bank only (best question per unit)", (r) => r.bankList],
+    ["bank only (nearest three questions per unit)", (r) => r.bankList],
     ...[5, 10, 20, 60].map((kk) => [`RRF k=${kk}`, fusedWith({ method: "rrf", k: kk, bankWeight: 1 })] as [string, (r: CvRecord) => { id: string }[]]),
     ["RRF k=10, bank weight 1.5", fusedWith({ method: "rrf", k: 10, bankWeight: 1.5 })],
     ["linear (scores / list best), 1:1", fusedWith({ method: "linear", k: 0, bankWeight: 1 })],
