@@ -15,8 +15,7 @@ export interface QuestionHit<T> {
 
 /**
  * A BM25 index over single questions (the paraphrase bank, or the questions the handbook cannot
- * answer). Stored questions are read as questions are (typos corrected against the handbook,
- * compounds split, phrase concepts added), so a question meets its paraphrases on equal terms.
+ * answer). Stored questions are analysed as handbook text (compounds split, phrase concepts added).
  */
 export class QuestionIndex<T extends { q: string }> {
   private readonly index: Bm25fIndex<"q">;
@@ -25,7 +24,9 @@ export class QuestionIndex<T extends { q: string }> {
     readonly items: readonly T[],
     matcher: Matcher,
   ) {
-    const docs = items.map((item) => ({ q: matcher.queryTerms(item.q).filter((t) => t.weight >= MIN_DOCUMENT_WEIGHT) }));
+    // Stored questions are analysed as handbook text is (no typo correction: it costs a fuzzy lookup
+    // a word and would make the index build slow), plus the concepts their phrases name.
+    const docs = items.map((item) => ({ q: [...storedTerms(matcher, item.q), ...matcher.concepts.terms(item.q)] }));
     this.index = new Bm25fIndex({ q: { weight: 1, b: 0.5 } }, docs, ["q"]);
   }
 
@@ -81,4 +82,15 @@ export function perUnit(hits: readonly QuestionHit<IndexedQuestion>[]): UnitBank
     }
   }
   return [...byUnit.values()].sort((a, b) => b.score - a.score);
+}
+
+const analysed = new WeakMap<Matcher, Map<string, Term[]>>();
+
+/** A stored question's document terms, analysed once per matcher (the bank field, the indexes and the block votes share them). */
+export function storedTerms(matcher: Pick<Matcher, "analyzer">, text: string): Term[] {
+  let cache = analysed.get(matcher as Matcher);
+  if (!cache) analysed.set(matcher as Matcher, (cache = new Map()));
+  let terms = cache.get(text);
+  if (!terms) cache.set(text, (terms = matcher.analyzer.documentTerms(text)));
+  return terms;
 }

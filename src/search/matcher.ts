@@ -3,6 +3,7 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Unit } from "../knowledge/schema.ts";
 import { Analyzer, CORRECTED_WEIGHT, type Term } from "./analyzer.ts";
 import { Bm25fIndex, type FieldSpec } from "./bm25f.ts";
+import { storedTerms } from "./bank-index.ts";
 import { ConceptMatcher } from "./concepts.ts";
 import type { Synonyms } from "./synonyms.ts";
 
@@ -71,7 +72,7 @@ export class Matcher {
       keywords: this.analyzer.documentTerms(t.keywords),
       summary: this.analyzer.documentTerms(t.summary),
       concepts: this.concepts.unitTerms(knowledge.units[d]!.id),
-      bank: this.analyzer.documentTerms(t.bank),
+      bank: (paraphrases.get(knowledge.units[d]!.id) ?? []).flatMap((q) => storedTerms(this, q)),
       chapter: this.analyzer.documentTerms(t.chapter),
       body: this.analyzer.documentTerms(t.body),
     }));

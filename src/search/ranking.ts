@@ -1,7 +1,7 @@
 import { EMPTY_BANK, type Bank, type OffTopicQuestion } from "../knowledge/bank.ts";
 import type { Unit } from "../knowledge/schema.ts";
 import type { Term } from "./analyzer.ts";
-import { type IndexedQuestion, perUnit, QuestionIndex, type QuestionHit, type UnitBankScore } from "./bank-index.ts";
+import { type IndexedQuestion, perUnit, QuestionIndex, type QuestionHit, storedTerms, type UnitBankScore } from "./bank-index.ts";
 import { CONCEPT_PREFIX } from "./concepts.ts";
 import type { Features } from "./confidence.ts";
 import { FUSION, fuse, type FusionOptions, maxFused, type Scored } from "./fusion.ts";
@@ -61,7 +61,7 @@ export class Ranker {
       if (q.block === undefined) continue;
       const blocks = this.blockTerms.get(q.unit) ?? new Map<number, Map<string, number>>();
       const terms = blocks.get(q.block - 1) ?? new Map<string, number>();
-      for (const t of matcher.analyzer.queryTerms(q.q)) if (t.weight >= 0.5) terms.set(t.term, (terms.get(t.term) ?? 0) + 1);
+      for (const term of new Set(storedTerms(matcher, q.q).map((t) => t.term))) terms.set(term, (terms.get(term) ?? 0) + 1);
       terms.set(QUESTIONS_KEY, (terms.get(QUESTIONS_KEY) ?? 0) + 1);
       blocks.set(q.block - 1, terms);
       this.blockTerms.set(q.unit, blocks);
