@@ -2,6 +2,7 @@ import type { pino } from "pino";
 import type { Config } from "../config.ts";
 import { ConversationCore } from "../conversation/core.ts";
 import { KNOWLEDGE_DIR } from "../knowledge/location.ts";
+import { loadCalendar, type MunicipalCalendar } from "../lessons/calendar.ts";
 import { LessonCommands } from "../lessons/commands.ts";
 import { Deliverer } from "../lessons/deliver.ts";
 import { Pacer } from "../lessons/pacer.ts";
@@ -30,6 +31,8 @@ export interface App {
   brain: Brain;
   /** the order of the les van de week */
   plan: LessonPlan;
+  /** the municipal year the les van de week follows (knowledge/calendar.yaml) */
+  calendar: MunicipalCalendar;
   store: Store;
   core: ConversationCore;
   lessons: LessonCommands;
@@ -46,10 +49,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const log = createLogger(config, options.logDestination);
   const brain = options.brain ?? createBrain();
   const plan = loadLessonPlan(KNOWLEDGE_DIR, brain.knowledge);
+  const calendar = loadCalendar(KNOWLEDGE_DIR, brain.knowledge);
   const store = await Store.open(config.databaseUrl);
   const { knowledge, answerer } = brain;
   const now = options.now ? { now: options.now } : {};
-  const lessons = new LessonCommands({ store, plan, knowledge, answerer, ...now });
+  const lessons = new LessonCommands({ store, plan, calendar, knowledge, answerer, ...now });
   const core = new ConversationCore({ knowledge, answerer, feedback: store, log, logQuestions: config.logQuestions, commands: lessons });
   const pacer = () =>
     new Pacer({ perSecond: config.deliveryPerSecond, burst: Math.max(1, Math.round(config.deliveryPerSecond)), perConversationMs: 1000 });
@@ -58,12 +62,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     log,
     brain,
     plan,
+    calendar,
     store,
     core,
     lessons,
     createDeliverer(senders, instance) {
       const platforms = new Map(Object.entries(senders).map(([name, sender]) => [name, { sender, pacer: pacer() }]));
-      return new Deliverer({ store, plan, knowledge, answerer, log, platforms, ...(instance ? { instance } : {}) });
+      return new Deliverer({ store, plan, calendar, knowledge, answerer, log, platforms, ...(instance ? { instance } : {}) });
     },
     close: () => store.close(),
   };

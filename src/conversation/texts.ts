@@ -21,7 +21,7 @@ export const texts = {
     "*Wat ik doe*: ik zoek bij je vraag het passende thema uit het handboek van de gemeentesecretaris, met de passage die ertoe doet en de bron.",
     "*Voorbeelden*: \"Hoe ga ik om met een wethouder die zich met benoemingen bemoeit?\" · \"regionale samenwerking loopt slecht\" · \"thema 45\"",
     "*Opdrachten*: `thema 12` of `#12` opent een thema · `les 3` een les uit Leren Decentraliseren · `agenda 2` een agendathema · `themas` toont alle thema's · `les` toont de les van de week",
-    "*Les van de week*: `abonneer` (standaard maandag 8:30) of `abonneer dinsdag 9:00` · `pauzeer 3 weken` · `hervat` · `stop` · `status`",
+    "*Les van de week*: `abonneer` (standaard maandag 8:30) of `abonneer dinsdag 9:00` · `abonneer zonder kalender` (vaste volgorde, niet het gemeentelijk jaar) · `pauzeer 3 weken` · `hervat` · `stop` · `status`",
     "*Leeragenda* (in een privégesprek): `noteer <je reflectie>` · `leeragenda` · `mijn gegevens` · `vergeet mij`",
   ].join("\n"),
   homeAbout:
@@ -88,6 +88,26 @@ export const texts = {
     forgotten: "Klaar: alles wat ik over jou bewaarde is verwijderd.",
     forgetCancelled: "Goed, er is niets verwijderd.",
     homeSubscription: "*Jouw les van de week*",
+  },
+  calendar: {
+    /** days from today to an event: "Over vier weken zijn de gemeenteraadsverkiezingen." */
+    countdown: (days: number, event: string) => {
+      const words = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig"];
+      const word = (n: number) => words[n] ?? String(n);
+      const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+      const span = (d: number) => (d > 20 * 7 ? `${word(Math.round(d / 30.4))} maanden` : `${word(Math.round(d / 7))} weken`);
+      if (days === 0) return `Vandaag zijn ${event}.`;
+      if (days === 1) return `Morgen zijn ${event}.`;
+      if (days === -1) return `Gisteren waren ${event}.`;
+      if (days > 0 && days < 7) return `Over ${word(days)} dagen zijn ${event}.`;
+      if (days < 0 && days > -7) return `${cap(word(-days))} dagen geleden waren ${event}.`;
+      if (days > 0) return Math.round(days / 7) === 1 ? `Volgende week zijn ${event}.` : `Over ${span(days)} zijn ${event}.`;
+      return Math.round(-days / 7) === 1 ? `Vorige week waren ${event}.` : `${cap(span(-days))} geleden waren ${event}.`;
+    },
+    why: (text: string) => `*Waarom nu?* ${text}`,
+    statusOn: "De les volgt het gemeentelijk jaar (verkiezingen, voorjaarsnota, zomerreces, begroting). Typ `abonneer zonder kalender` om alleen de vaste volgorde te krijgen.",
+    statusOff: "De les volgt de vaste volgorde, zonder de kalender van het gemeentelijk jaar. Typ `abonneer` met je dag en tijd om de kalender weer aan te zetten.",
+    subscribedOff: "Zonder kalender: je krijgt de lessen in de vaste volgorde.",
   },
   terminal: {
     prompt: "jij> ",

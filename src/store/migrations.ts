@@ -87,6 +87,15 @@ const migrations: Record<string, Migration> = {
       for (const table of ["notes", "deliveries", "subscriptions"]) await sql`drop table ${sql.table(table)}`.execute(db);
     },
   },
+  "003-calendar": {
+    async up(db: Kysely<unknown>) {
+      // 1: the next lesson follows the municipal year (knowledge/calendar.yaml); 0: "abonneer zonder kalender"
+      await db.schema.alterTable("subscriptions").addColumn("calendar", "integer", (c) => c.notNull().defaultTo(1)).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("subscriptions").dropColumn("calendar").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

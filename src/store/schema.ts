@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 /** Table shapes of the store, shared by SQLite and PostgreSQL. Times are ISO-8601 UTC strings. */
 export interface FeedbackTable {
   id: string;
@@ -44,6 +46,8 @@ export interface SubscriptionTable {
   created_by: string;
   /** when this slot was chosen: slots before it are neither sent nor counted as missed */
   schedule_from: string;
+  /** 1: the next lesson follows the municipal year (knowledge/calendar.yaml); 0: the fixed order */
+  calendar: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -76,6 +76,15 @@ describe.each(backends)("store contract: $name", ({ open, skip }) => {
     expect(await store.subscriptions.listActive()).toMatchObject([{ id: "slack:T1:C1", weekday: 3, active: true, scheduleFrom: later(1000) }]);
   });
 
+  it("keeps per subscription whether lessons follow the municipal calendar (on by default)", async () => {
+    expect((await store.subscriptions.upsert(sub("slack:T1:C7"), t0)).calendar).toBe(true);
+    expect((await store.subscriptions.upsert({ ...sub("slack:T1:C7"), calendar: false }, later(1000))).calendar).toBe(false);
+    expect((await store.subscriptions.listActive()).find((s) => s.id === "slack:T1:C7")?.calendar).toBe(false);
+    await store.subscriptions.pause("slack:T1:C7", later(86_400_000));
+    expect((await store.subscriptions.get("slack:T1:C7"))?.calendar).toBe(false);
+    expect((await store.subscriptions.upsert({ ...sub("slack:T1:C7"), calendar: true }, later(2000))).calendar).toBe(true);
+  });
+
   it("lets one claimant have a week's delivery, hands it over after the lease, and fences the old claimant", async () => {
     const a = await store.deliveries.claim("s1", "2026-W48", "wegwijzer-1", "A", t0, 60_000);
     expect(a).toMatchObject({ unitId: "wegwijzer-1", attempts: 1 });
