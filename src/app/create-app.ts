@@ -1,6 +1,7 @@
 import type { pino } from "pino";
 import type { Config } from "../config.ts";
 import { ConversationCore } from "../conversation/core.ts";
+import { ThemeSearch } from "../conversation/share.ts";
 import { KNOWLEDGE_DIR } from "../knowledge/location.ts";
 import { loadCalendar, type MunicipalCalendar } from "../lessons/calendar.ts";
 import { LessonCommands } from "../lessons/commands.ts";
@@ -35,6 +36,8 @@ export interface App {
   calendar: MunicipalCalendar;
   store: Store;
   core: ConversationCore;
+  /** the handbook as theme cards for the compose box and shortcuts (same matcher as the chat) */
+  share: ThemeSearch;
   lessons: LessonCommands;
   /** The scheduler's delivery side, posting through the given senders, each behind its own pacer. */
   createDeliverer(senders: PlatformSenders, instance?: string): Deliverer;
@@ -65,6 +68,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     calendar,
     store,
     core,
+    share: new ThemeSearch(knowledge, answerer),
     lessons,
     createDeliverer(senders, instance) {
       const platforms = new Map(Object.entries(senders).map(([name, sender]) => [name, { sender, pacer: pacer() }]));

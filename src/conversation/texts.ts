@@ -109,6 +109,23 @@ export const texts = {
     statusOff: "De les volgt de vaste volgorde, zonder de kalender van het gemeentelijk jaar. Typ `abonneer` met je dag en tijd om de kalender weer aan te zetten.",
     subscribedOff: "Zonder kalender: je krijgt de lessen in de vaste volgorde.",
   },
+  share: {
+    /** the lead of a theme card shared from the compose box or a shortcut */
+    intro: "Uit de Wegwijzer voor de gemeentesecretaris:",
+    typeQuestion: "Typ je vraag of een paar woorden, bijvoorbeeld \"samenwerking met de griffier\".",
+    nothingFound: "Daar vond ik geen thema bij in het handboek. Probeer het met andere woorden.",
+    results: (n: number) => (n === 1 ? "Dit thema past bij je vraag. Alleen jij ziet dit; deel het als je wilt." : "Deze thema's passen bij je vraag. Alleen jij ziet dit; deel wat je wilt."),
+    shareButton: "Deel in het kanaal",
+    shared: "Gedeeld in het kanaal.",
+    gone: "Dat thema kon ik niet meer vinden. Zoek het opnieuw.",
+    modalTitle: "Zoek in de Wegwijzer",
+    modalSubmit: "Zoek",
+    modalClose: "Annuleer",
+    modalQuestion: "Je vraag",
+    modalQuestionHint: "Bijvoorbeeld: hoe bereid ik de collegeonderhandelingen voor?",
+    modalChannel: "Toon het antwoord in",
+    noMessageText: "Dit bericht heeft geen tekst om mee te zoeken. Gebruik de snelkoppeling zonder bericht en typ je vraag.",
+  },
   terminal: {
     prompt: "jij> ",
     intro: "Wegwijzer in de terminal. Stel je vraag, typ een nummer om een vervolgvraag te stellen, *help* voor uitleg of *stoppen* om af te sluiten.",

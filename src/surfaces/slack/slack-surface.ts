@@ -1,6 +1,7 @@
 import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from "@slack/bolt";
 import type { Application } from "express";
 import type { ConversationCore } from "../../conversation/core.ts";
+import type { ThemeSearch } from "../../conversation/share.ts";
 import type { Click, Incoming } from "../../conversation/incoming.ts";
 import type { Reply } from "../../conversation/reply.ts";
 import type { SlackSettings } from "../../config.ts";
@@ -10,6 +11,7 @@ import { escapeSlack, renderSlack, renderSlackHome, SLACK_ACTION_PREFIX } from "
 import type { Store } from "../../store/store.ts";
 import { sdkLogger } from "../sdk-logger.ts";
 import type { Surface } from "../surface.ts";
+import { registerShortcuts } from "./shortcuts.ts";
 import { SlackSender, slackClientOptions } from "./slack-sender.ts";
 
 type BoltApp = InstanceType<typeof App>;
@@ -23,6 +25,8 @@ export interface SlackSurfaceDeps {
   logQuestions: boolean;
   /** the shared HTTP app; Slack's routes are mounted on it (HTTP mode) */
   http: Application;
+  /** the handbook search for the shortcuts ("Zoek in de Wegwijzer"); without it they are not served */
+  share?: ThemeSearch | undefined;
 }
 
 /**
@@ -71,6 +75,7 @@ export class SlackSurface implements Surface {
       this.app = new App({ token: settings.botToken, receiver, logger, logLevel: LogLevel.WARN, clientOptions });
     }
     this.register();
+    if (deps.share) registerShortcuts(this.app, deps.share, log);
   }
 
   /** HTTP mode: the routes are mounted on construction; Socket Mode: connects. */

@@ -1,6 +1,7 @@
 import { App, ExpressAdapter } from "@microsoft/teams.apps";
 import type { Application } from "express";
 import type { ConversationCore } from "../../conversation/core.ts";
+import type { ThemeSearch } from "../../conversation/share.ts";
 import type { Click, Incoming } from "../../conversation/incoming.ts";
 import type { Reply } from "../../conversation/reply.ts";
 import type { TeamsSettings } from "../../config.ts";
@@ -10,6 +11,7 @@ import { escapeTeams, renderTeamsCard, teamsSummary, TEAMS_VERB } from "../../re
 import type { Store } from "../../store/store.ts";
 import { sdkLogger } from "../sdk-logger.ts";
 import type { Surface } from "../surface.ts";
+import { registerMessageExtension } from "./message-extension.ts";
 import { TeamsSender } from "./teams-sender.ts";
 
 export interface TeamsSurfaceDeps {
@@ -20,6 +22,8 @@ export interface TeamsSurfaceDeps {
   logQuestions: boolean;
   /** the shared HTTP app; the Teams SDK mounts `/api/messages` on it */
   http: Application;
+  /** the handbook search for the compose box (message extension); without it the extension is not served */
+  share?: ThemeSearch | undefined;
 }
 
 /** The Teams message activity for a reply: one Adaptive Card, with a summary for notifications. */
@@ -83,6 +87,7 @@ export class TeamsSurface implements Surface {
     });
     this.sender = new TeamsSender(this.app);
     this.register();
+    if (deps.share) registerMessageExtension(this.app, deps.share, log);
   }
 
   /** Registers `/api/messages` on the shared HTTP app; the server itself is started by the caller. */
