@@ -11,7 +11,9 @@ import { loadLessonPlan, type LessonPlan } from "../lessons/plan.ts";
 import type { ProactiveSender } from "../lessons/sender.ts";
 import { createLogger, type Logger } from "../log.ts";
 import { Store } from "../store/store.ts";
+import { RegionalCommands } from "../regional/commands.ts";
 import { createBrain, type Brain } from "./brain.ts";
+import { combineCommands } from "./commands.ts";
 
 export interface AppOptions {
   /** the clock, replaceable in tests */
@@ -39,6 +41,8 @@ export interface App {
   /** the handbook as theme cards for the compose box and shortcuts (same matcher as the chat) */
   share: ThemeSearch;
   lessons: LessonCommands;
+  /** "vraag het de regio": the server adds each configured platform with `regional.usePlatform` */
+  regional: RegionalCommands;
   /** The scheduler's delivery side, posting through the given senders, each behind its own pacer. */
   createDeliverer(senders: PlatformSenders, instance?: string): Deliverer;
   close(): Promise<void>;
@@ -57,7 +61,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const { knowledge, answerer } = brain;
   const now = options.now ? { now: options.now } : {};
   const lessons = new LessonCommands({ store, plan, calendar, knowledge, answerer, ...now });
-  const core = new ConversationCore({ knowledge, answerer, feedback: store, log, logQuestions: config.logQuestions, commands: lessons });
+  const share = new ThemeSearch(knowledge, answerer);
+  const regional = new RegionalCommands({ store, search: share, log, ...now });
+  const core = new ConversationCore({ knowledge, answerer, feedback: store, log, logQuestions: config.logQuestions, commands: combineCommands(regional, lessons) });
   const pacer = () =>
     new Pacer({ perSecond: config.deliveryPerSecond, burst: Math.max(1, Math.round(config.deliveryPerSecond)), perConversationMs: 1000 });
   return {
@@ -68,8 +74,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     calendar,
     store,
     core,
-    share: new ThemeSearch(knowledge, answerer),
+    share,
     lessons,
+    regional,
     createDeliverer(senders, instance) {
       const platforms = new Map(Object.entries(senders).map(([name, sender]) => [name, { sender, pacer: pacer() }]));
       return new Deliverer({ store, plan, calendar, knowledge, answerer, log, platforms, ...(instance ? { instance } : {}) });

@@ -47,7 +47,8 @@ export class ThemeSearch {
     const best = passage ?? this.answerer.keyPassages(unit, 1)[0] ?? unit.summary;
     return {
       unitId: unit.id,
-      label: unitLabel(unit, this.knowledge),
+      // "les 7: Les 7: Benut de verkiezingen" reads twice: a title that starts with its label stands alone
+      label: unit.title.toLowerCase().startsWith(citationOf(unit, this.knowledge).label.toLowerCase()) ? unit.title : unitLabel(unit, this.knowledge),
       passage: best,
       reply: { text: texts.share.intro, units: [{ id: unit.id, title: unit.title, citation: citationOf(unit, this.knowledge), passages: [best] }], followUps: [], actions: [] },
     };

@@ -34,7 +34,7 @@ export async function startServer(app: App, { scheduler: runScheduler = true }: 
       return { ready: Object.values(checks).every(Boolean), checks };
     },
   });
-  const common = { core, store, log, logQuestions: config.logQuestions, http, share: app.share };
+  const common = { core, store, log, logQuestions: config.logQuestions, http, share: app.share, regional: app.regional };
   const slack = config.slack ? new SlackSurface({ ...common, settings: config.slack }) : undefined;
   const teams = config.teams ? new TeamsSurface({ ...common, settings: config.teams }) : undefined;
   const surfaces: Surface[] = [slack, teams].filter((s): s is SlackSurface | TeamsSurface => s !== undefined);

@@ -84,8 +84,8 @@ describe("Slack manifest", () => {
   };
 
   it("asks only for the scopes the bot uses, and subscribes to the events it handles", () => {
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(["app_mentions:read", "channels:read", "chat:write", "commands", "groups:read", "im:history"]);
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(["app_home_opened", "app_mention", "member_joined_channel", "message.im"]);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(["app_mentions:read", "channels:history", "channels:read", "chat:write", "commands", "groups:history", "groups:read", "im:history"]);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(["app_home_opened", "app_mention", "member_joined_channel", "message.channels", "message.groups", "message.im"]);
     expect(manifest.features.slash_commands[0]!.command).toBe("/wegwijzer");
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);

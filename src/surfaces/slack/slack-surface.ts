@@ -11,6 +11,8 @@ import { escapeSlack, renderSlack, renderSlackHome, SLACK_ACTION_PREFIX } from "
 import type { Store } from "../../store/store.ts";
 import { sdkLogger } from "../sdk-logger.ts";
 import type { Surface } from "../surface.ts";
+import type { RegionalCommands } from "../../regional/commands.ts";
+import { registerRegionalThreads, SlackRegionPlatform } from "./regional.ts";
 import { registerShortcuts } from "./shortcuts.ts";
 import { SlackSender, slackClientOptions } from "./slack-sender.ts";
 
@@ -27,6 +29,8 @@ export interface SlackSurfaceDeps {
   http: Application;
   /** the handbook search for the shortcuts ("Zoek in de Wegwijzer"); without it they are not served */
   share?: ThemeSearch | undefined;
+  /** "vraag het de regio": the platform is added to it and thread replies are passed on */
+  regional?: Pick<RegionalCommands, "usePlatform" | "onThreadReply"> | undefined;
 }
 
 /**
@@ -76,6 +80,10 @@ export class SlackSurface implements Surface {
     }
     this.register();
     if (deps.share) registerShortcuts(this.app, deps.share, log);
+    if (deps.regional) {
+      deps.regional.usePlatform("slack", new SlackRegionPlatform(this.app.client));
+      registerRegionalThreads(this.app, deps.regional, slackConversationId, log);
+    }
   }
 
   /** HTTP mode: the routes are mounted on construction; Socket Mode: connects. */
