@@ -55,7 +55,8 @@ export class Regions {
 
   /** The regions whose ID starts with a prefix: "slack:T1:" is one Slack workspace, "teams:" all of Teams. */
   async list(prefix: string): Promise<Region[]> {
-    const rows = await this.db.selectFrom("regions").selectAll().where("id", "like", `${prefix.replace(/[\\%_]/g, "\\$&")}%`).orderBy("name").execute();
+    // a "_" in the prefix is a LIKE wildcard: the exact prefix is checked below
+    const rows = await this.db.selectFrom("regions").selectAll().where("id", "like", `${prefix}%`).orderBy("name").execute();
     return rows.filter((r) => r.id.startsWith(prefix)).map(region);
   }
 
