@@ -163,6 +163,13 @@ export const texts = {
     forwarded: (region: string, who: string, text: string) => `Antwoord uit *${region}* van ${who} op je vraag:\n${text}`,
     digestOn: (name: string) => `Het wekelijks overzicht voor *${name}* staat aan: elke vrijdag de thema's waar de regio naar vroeg (alleen als minstens drie mensen iets vroegen) en de vragen zonder antwoord.`,
     digestOff: (name: string) => `Het wekelijks overzicht voor *${name}* staat uit.`,
+    digestHeader: (name: string) => `*Weekoverzicht van ${name}*`,
+    digestThemes: "Deze week vroegen collega's in de regio naar deze thema's:",
+    digestThemeLine: (label: string, count: number) => `• ${label} (${count}×)`,
+    digestTooFew: "Deze week stelden minder dan drie collega's een vraag aan de regio. Zodat niemand herkenbaar is, noem ik dan geen thema's.",
+    digestOpen: "Deze vragen in dit kanaal hebben nog geen antwoord. Weet jij iets? Reageer in de draad:",
+    digestOpenLine: (date: string, label: string) => `• de vraag van ${date}${label ? ` (${label})` : ""}`,
+    digestNoOpen: "Alle vragen van de afgelopen weken hebben een antwoord gekregen. Dank jullie wel!",
     unknownCommand: "Dat begrijp ik niet. Zo werkt het: `regio koppel <naam>` (in het regiokanaal), `regio` (laat de regio zien), `regio digest aan` of `regio digest uit`.",
   },
   terminal: {
