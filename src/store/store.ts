@@ -4,6 +4,8 @@ import type { Feedback, FeedbackStore } from "../conversation/feedback.ts";
 import { migrate, openDatabase, type Dialect } from "./database.ts";
 import { Deliveries } from "./deliveries.ts";
 import { Notes } from "./notes.ts";
+import { ReviewQueue } from "./review.ts";
+import { Stats } from "./stats.ts";
 import type { Database } from "./schema.ts";
 import { Subscriptions } from "./subscriptions.ts";
 
@@ -23,6 +25,10 @@ export class Store implements FeedbackStore {
   readonly subscriptions: Subscriptions;
   readonly deliveries: Deliveries;
   readonly notes: Notes;
+  /** the review queue (filled only with REVIEW_QUEUE=1) */
+  readonly review: ReviewQueue;
+  /** counted questions and figures for the admin page */
+  readonly stats: Stats;
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -31,6 +37,8 @@ export class Store implements FeedbackStore {
     this.subscriptions = new Subscriptions(db);
     this.deliveries = new Deliveries(db);
     this.notes = new Notes(db);
+    this.review = new ReviewQueue(db);
+    this.stats = new Stats(db);
   }
 
   static async open(url: string | undefined): Promise<Store> {
