@@ -56,7 +56,7 @@ export class ReviewRecorder implements ConversationEvents {
     if (!offered || !offered.suggestions.includes(event.choice)) return;
     this.offered.delete(event.conversationId);
     const recent = this.recent.get(offered.hash);
-    if (!recent) return;
+    if (!recent || now.getTime() - offered.at > LINK_MS) return;
     if (recent.entryId) await this.store.review.update(recent.entryId, { chosenUnit: event.choice });
     else {
       recent.entryId = await this.add(
@@ -68,7 +68,7 @@ export class ReviewRecorder implements ConversationEvents {
 
   async feedback(event: FeedbackEvent): Promise<void> {
     const recent = this.recent.get(event.questionHash);
-    if (!recent) return;
+    if (!recent || this.now().getTime() - recent.at > LINK_MS) return;
     if (recent.entryId) await this.store.review.update(recent.entryId, { vote: event.value, ...(event.value === "down" ? { reason: "down" as const } : {}) });
     else if (event.value === "down") {
       recent.entryId = await this.add(

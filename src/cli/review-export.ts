@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createApp } from "../app/create-app.ts";
 import { ConfigError, loadConfig } from "../config.ts";
+import { PROJECT_ROOT } from "../knowledge/location.ts";
 import { buildReviewExport } from "../review/export.ts";
 
 export async function exportReview(options: { out: string; all: boolean; env?: NodeJS.ProcessEnv; root?: string }): Promise<{ files: string[]; questions: number }> {
@@ -15,7 +16,7 @@ export async function exportReview(options: { out: string; all: boolean; env?: N
   try {
     const now = app.now();
     const entries = await app.store.review.listHandled({ all: options.all, now });
-    const root = options.root ?? resolve(new URL("../..", import.meta.url).pathname);
+    const root = options.root ?? PROJECT_ROOT;
     const result = buildReviewExport(
       entries.map((e) => ({ id: e.id, question: e.question, label: e.label!, reason: e.reason })),
       app.brain.knowledge,

@@ -1,7 +1,8 @@
-import { relative } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import { stringify } from "yaml";
 import type { EvalQuestion } from "../eval/metrics.ts";
 import type { Knowledge } from "../knowledge/load.ts";
+import { KNOWLEDGE_DIR } from "../knowledge/location.ts";
 
 /** A handled review entry as the export needs it: the scrubbed question and the curator's label. */
 export interface LabelledQuestion {
@@ -43,7 +44,7 @@ export function buildReviewExport(entries: readonly LabelledQuestion[], knowledg
   const patches = new Map<string, string>();
   for (const [unitId, items] of [...byUnit].sort(([a], [b]) => a.localeCompare(b))) {
     const unit = knowledge.byId.get(unitId)!;
-    const file = relative(options.root, unit.path);
+    const file = relative(options.root, isAbsolute(unit.path) ? unit.path : resolve(KNOWLEDGE_DIR, unit.path));
     const header = [
       `# Review export ${options.date}: questions curators linked to ${unitId} (${unit.title}).`,
       `# Suggested additions: copy the good ones into \`questions:\` of ${file} (at most 10 there)`,
