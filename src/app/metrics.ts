@@ -26,7 +26,12 @@ export class Metrics implements ConversationEvents, DeliveryEvents {
       labelNames: ["platform", "intent", "answered"],
       registers,
     });
-    this.feedbackVotes = new Counter({ name: "wegwijzer_feedback_total", help: "Thumbs up and down on answers", labelNames: ["platform", "value"], registers });
+    this.feedbackVotes = new Counter({
+      name: "wegwijzer_feedback_total",
+      help: "Thumbs up and down on answers",
+      labelNames: ["platform", "value"],
+      registers,
+    });
     this.latency = new Histogram({
       name: "wegwijzer_reply_duration_seconds",
       help: "Time from an incoming message to its reply inside the bot; kind is question or other",
@@ -40,7 +45,12 @@ export class Metrics implements ConversationEvents, DeliveryEvents {
       labelNames: ["platform", "outcome"],
       registers,
     });
-    this.rateLimits = new Counter({ name: "wegwijzer_rate_limited_total", help: "HTTP 429 answers met while posting lessons", labelNames: ["platform"], registers });
+    this.rateLimits = new Counter({
+      name: "wegwijzer_rate_limited_total",
+      help: "HTTP 429 answers met while posting lessons",
+      labelNames: ["platform"],
+      registers,
+    });
     this.passes = new Histogram({
       name: "wegwijzer_scheduler_pass_duration_seconds",
       help: "Duration of one les van de week scheduler pass",
@@ -53,7 +63,8 @@ export class Metrics implements ConversationEvents, DeliveryEvents {
     }
     for (const platform of ["slack", "teams"]) {
       this.rateLimits.inc({ platform }, 0);
-      for (const outcome of ["sent", "retried", "deactivated", "skipped", "failed"] satisfies DeliveryOutcome[]) this.deliveries.inc({ platform, outcome }, 0);
+      for (const outcome of ["sent", "retried", "deactivated", "skipped", "failed"] satisfies DeliveryOutcome[])
+        this.deliveries.inc({ platform, outcome }, 0);
     }
   }
 
@@ -62,7 +73,10 @@ export class Metrics implements ConversationEvents, DeliveryEvents {
     const intent = /^[a-z:-]{1,40}$/.test(event.intent) ? event.intent : "other";
     const answered = event.answered === undefined ? "n/a" : event.answered ? "yes" : "no";
     this.replies.inc({ platform: event.platform, intent, answered });
-    this.latency.observe({ platform: event.platform, kind: event.question === undefined ? "other" : "question" }, event.latencyMs / 1000);
+    this.latency.observe(
+      { platform: event.platform, kind: event.question === undefined ? "other" : "question" },
+      event.latencyMs / 1000,
+    );
   }
 
   feedback(event: FeedbackEvent): void {

@@ -43,24 +43,42 @@ export class ReviewRecorder implements ConversationEvents {
       const question = scrub(event.question);
       let entryId: string | undefined;
       if (!event.answered && question) {
-        entryId = await this.add({ platform: event.platform, reason: "unanswered", question, answered: false, answerUnits: event.units }, now);
+        entryId = await this.add(
+          { platform: event.platform, reason: "unanswered", question, answered: false, answerUnits: event.units },
+          now,
+        );
       }
       this.recent.delete(hash);
-      this.recent.set(hash, { question, platform: event.platform, answered: event.answered === true, units: event.units, entryId, at: now.getTime() });
-      if (event.suggestions.length) this.offered.set(event.conversationId, { hash, suggestions: event.suggestions, at: now.getTime() });
+      this.recent.set(hash, {
+        question,
+        platform: event.platform,
+        answered: event.answered === true,
+        units: event.units,
+        entryId,
+        at: now.getTime(),
+      });
+      if (event.suggestions.length)
+        this.offered.set(event.conversationId, { hash, suggestions: event.suggestions, at: now.getTime() });
       else this.offered.delete(event.conversationId);
       return;
     }
     if (event.choice === undefined) return;
     const offered = this.offered.get(event.conversationId);
-    if (!offered || !offered.suggestions.includes(event.choice)) return;
+    if (!offered?.suggestions.includes(event.choice)) return;
     this.offered.delete(event.conversationId);
     const recent = this.recent.get(offered.hash);
     if (!recent || now.getTime() - offered.at > LINK_MS) return;
     if (recent.entryId) await this.store.review.update(recent.entryId, { chosenUnit: event.choice });
     else {
       recent.entryId = await this.add(
-        { platform: recent.platform, reason: "choice", question: recent.question, answered: recent.answered, answerUnits: recent.units, chosenUnit: event.choice },
+        {
+          platform: recent.platform,
+          reason: "choice",
+          question: recent.question,
+          answered: recent.answered,
+          answerUnits: recent.units,
+          chosenUnit: event.choice,
+        },
         now,
       );
     }
@@ -69,10 +87,21 @@ export class ReviewRecorder implements ConversationEvents {
   async feedback(event: FeedbackEvent): Promise<void> {
     const recent = this.recent.get(event.questionHash);
     if (!recent || this.now().getTime() - recent.at > LINK_MS) return;
-    if (recent.entryId) await this.store.review.update(recent.entryId, { vote: event.value, ...(event.value === "down" ? { reason: "down" as const } : {}) });
+    if (recent.entryId)
+      await this.store.review.update(recent.entryId, {
+        vote: event.value,
+        ...(event.value === "down" ? { reason: "down" as const } : {}),
+      });
     else if (event.value === "down") {
       recent.entryId = await this.add(
-        { platform: recent.platform, reason: "down", question: recent.question, answered: recent.answered, answerUnits: recent.units, vote: "down" },
+        {
+          platform: recent.platform,
+          reason: "down",
+          question: recent.question,
+          answered: recent.answered,
+          answerUnits: recent.units,
+          vote: "down",
+        },
         this.now(),
       );
     }

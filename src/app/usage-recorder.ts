@@ -10,7 +10,12 @@ export class UsageRecorder implements ConversationEvents {
 
   async replied(event: ReplyEvent): Promise<void> {
     if (event.question === undefined) return;
-    await this.store.stats.countQuestion(event.platform, event.answered === true, event.answered ? (event.units[0] ?? "") : "", this.now());
+    await this.store.stats.countQuestion(
+      event.platform,
+      event.answered === true,
+      event.answered ? (event.units[0] ?? "") : "",
+      this.now(),
+    );
   }
 
   feedback(): void {}

@@ -10,7 +10,12 @@ import { ConfigError, loadConfig } from "../config.ts";
 import { PROJECT_ROOT } from "../knowledge/location.ts";
 import { buildReviewExport } from "../review/export.ts";
 
-export async function exportReview(options: { out: string; all: boolean; env?: NodeJS.ProcessEnv; root?: string }): Promise<{ files: string[]; questions: number }> {
+export async function exportReview(options: {
+  out: string;
+  all: boolean;
+  env?: NodeJS.ProcessEnv;
+  root?: string;
+}): Promise<{ files: string[]; questions: number }> {
   const config = loadConfig(options.env ?? process.env);
   const app = await createApp({ ...config, logLevel: "warn" });
   try {
@@ -33,7 +38,10 @@ export async function exportReview(options: { out: string; all: boolean; env?: N
       const jsonl = join(options.out, "review-questions.jsonl");
       writeFileSync(jsonl, result.jsonl);
       files.push(jsonl);
-      await app.store.review.markExported(entries.map((e) => e.id), now);
+      await app.store.review.markExported(
+        entries.map((e) => e.id),
+        now,
+      );
     }
     return { files, questions: entries.length };
   } finally {
@@ -47,8 +55,14 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.
   const out = outAt >= 0 && args[outAt + 1] ? args[outAt + 1]! : "review-export";
   try {
     const { files, questions } = await exportReview({ out, all: args.includes("--all") });
-    if (questions === 0) console.log("review:export: no handled entries to export (label them on /admin first; --all writes exported ones again)");
-    else console.log(`review:export: ${questions} question(s) → ${files.length} file(s):\n${files.map((f) => `  ${f}`).join("\n")}\nEvaluate with: npm run eval -- ${join(out, "review-questions.jsonl")}`);
+    if (questions === 0)
+      console.log(
+        "review:export: no handled entries to export (label them on /admin first; --all writes exported ones again)",
+      );
+    else
+      console.log(
+        `review:export: ${questions} question(s) → ${files.length} file(s):\n${files.map((f) => `  ${f}`).join("\n")}\nEvaluate with: npm run eval -- ${join(out, "review-questions.jsonl")}`,
+      );
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -39,7 +39,10 @@ export interface ConversationEvents {
 }
 
 /** Several watchers as one; a failing watcher is reported to `onError` and never breaks a reply. */
-export function combineEvents(watchers: readonly ConversationEvents[], onError: (error: unknown) => void): ConversationEvents {
+export function combineEvents(
+  watchers: readonly ConversationEvents[],
+  onError: (error: unknown) => void,
+): ConversationEvents {
   const each = async (call: (w: ConversationEvents) => void | Promise<void>) => {
     for (const watcher of watchers) {
       try {

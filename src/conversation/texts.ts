@@ -96,7 +96,7 @@ export const texts = {
   admin: {
     title: "Wegwijzer – beheer",
     heading: "Wegwijzer beheer",
-    generatedAt: (when: string) => `Stand van ${when} (UTC)`,
+    generatedAt: (when: string) => `Stand van ${when}`,
     logout: "Uitloggen",
     loginTitle: "Inloggen bij Wegwijzer beheer",
     loginIntro: "Vul het beheertoken in (ADMIN_TOKEN uit de instellingen van deze installatie).",

@@ -23,7 +23,11 @@ export interface ReviewExport {
 }
 
 /** Turns curated questions into a YAML patch per unit (suggested `questions`) and a labelled JSONL for the eval. */
-export function buildReviewExport(entries: readonly LabelledQuestion[], knowledge: Knowledge, options: { root: string; date: string }): ReviewExport {
+export function buildReviewExport(
+  entries: readonly LabelledQuestion[],
+  knowledge: Knowledge,
+  options: { root: string; date: string },
+): ReviewExport {
   const byUnit = new Map<string, LabelledQuestion[]>();
   const lines: string[] = [];
   const unknown: string[] = [];
@@ -37,7 +41,12 @@ export function buildReviewExport(entries: readonly LabelledQuestion[], knowledg
     const key = `${entry.label}|${entry.question.toLowerCase()}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const item: EvalQuestion = { id: `review-${entry.id.slice(0, 8)}`, q: entry.question, gold: none ? [] : [entry.label], kind: none ? "review-off-topic" : "review" };
+    const item: EvalQuestion = {
+      id: `review-${entry.id.slice(0, 8)}`,
+      q: entry.question,
+      gold: none ? [] : [entry.label],
+      kind: none ? "review-off-topic" : "review",
+    };
     lines.push(JSON.stringify(item));
     if (!none) byUnit.set(entry.label, [...(byUnit.get(entry.label) ?? []), entry]);
   }
@@ -51,7 +60,10 @@ export function buildReviewExport(entries: readonly LabelledQuestion[], knowledg
       `# or into the unit's paraphrase bank, then run npm run knowledge:check and npm run eval.`,
       "# The questions were scrubbed when stored: [naam], [nummer] and the like are placeholders.",
     ].join("\n");
-    const body = stringify({ unit: unitId, file, questions: items.map((i) => ({ q: i.question, kind: "review", reason: i.reason })) }, { lineWidth: 0 });
+    const body = stringify(
+      { unit: unitId, file, questions: items.map((i) => ({ q: i.question, kind: "review", reason: i.reason })) },
+      { lineWidth: 0 },
+    );
     patches.set(unitId, `${header}\n${body}`);
   }
   return { patches, jsonl: lines.length ? `${lines.join("\n")}\n` : "", unknown };

@@ -33,7 +33,13 @@ export interface AdminData {
   mostAsked: UnitCount[];
   leastAsked: UnitCount[];
   feedback: Array<{ id: string; label: string; up: number; down: number }>;
-  subscriptionSummary: Array<{ platform: string; isDirect: boolean; active: number; paused: number; deactivated: number }>;
+  subscriptionSummary: Array<{
+    platform: string;
+    isDirect: boolean;
+    active: number;
+    paused: number;
+    deactivated: number;
+  }>;
   subscriptions: SubscriptionRow[];
   deliveries: Array<{ week: string; counts: Record<string, number> }>;
   review: {
@@ -86,11 +92,24 @@ export async function gatherAdminData(app: App): Promise<AdminData> {
 
   const since = (n: number) => isoDay(new Date(now.getTime() - (n - 1) * DAY_MS));
   const sum = (fromDay: string) =>
-    perDay.filter((d) => d.day >= fromDay).reduce((acc, d) => ({ questions: acc.questions + d.answered + d.unanswered, answered: acc.answered + d.answered }), { questions: 0, answered: 0 });
+    perDay
+      .filter((d) => d.day >= fromDay)
+      .reduce(
+        (acc, d) => ({ questions: acc.questions + d.answered + d.unanswered, answered: acc.answered + d.answered }),
+        { questions: 0, answered: 0 },
+      );
   const votes = async (n: number) => {
     const per = await store.stats.feedbackPerUnit(new Date(now.getTime() - n * DAY_MS));
-    const rows = await store.db.selectFrom("feedback").select("value").where("created_at", ">=", new Date(now.getTime() - n * DAY_MS).toISOString()).execute();
-    return { per, up: rows.filter((r) => r.value === "up").length, down: rows.filter((r) => r.value === "down").length };
+    const rows = await store.db
+      .selectFrom("feedback")
+      .select("value")
+      .where("created_at", ">=", new Date(now.getTime() - n * DAY_MS).toISOString())
+      .execute();
+    return {
+      per,
+      up: rows.filter((r) => r.value === "up").length,
+      down: rows.filter((r) => r.value === "down").length,
+    };
   };
   const v7 = await votes(7);
   const v30 = await votes(30);
@@ -119,18 +138,28 @@ export async function gatherAdminData(app: App): Promise<AdminData> {
       reason: s.deactivatedReason,
       next: state === "deactivated" ? undefined : nextSlot(s, state === "paused" ? s.pausedUntil! : now).at,
       timeZone: s.timeZone,
-      lastSent: s.lastSent ? { week: s.lastSent.week, label: labelOf(s.lastSent.unitId), at: s.lastSent.at } : undefined,
+      lastSent: s.lastSent
+        ? { week: s.lastSent.week, label: labelOf(s.lastSent.unitId), at: s.lastSent.at }
+        : undefined,
     };
   });
   const summary = new Map<string, AdminData["subscriptionSummary"][number]>();
   for (const s of subscriptions) {
     const key = `${s.platform}|${s.isDirect}`;
-    const entry = summary.get(key) ?? { platform: s.platform, isDirect: s.isDirect, active: 0, paused: 0, deactivated: 0 };
+    const entry = summary.get(key) ?? {
+      platform: s.platform,
+      isDirect: s.isDirect,
+      active: 0,
+      paused: 0,
+      deactivated: 0,
+    };
     entry[s.state] += 1;
     summary.set(key, entry);
   }
   const fromWeek = DateTime.fromJSDate(now, { zone: "utc" }).minus({ weeks: 7 });
-  const deliveries = await store.stats.deliveriesPerWeek(`${fromWeek.weekYear}-W${String(fromWeek.weekNumber).padStart(2, "0")}`);
+  const deliveries = await store.stats.deliveriesPerWeek(
+    `${fromWeek.weekYear}-W${String(fromWeek.weekNumber).padStart(2, "0")}`,
+  );
 
   const reviewEnabled = config.review.enabled;
   await store.review.purge(now);

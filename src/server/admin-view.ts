@@ -7,7 +7,10 @@ const A = texts.admin;
 
 /** Escapes text for HTML content and attribute values. */
 export function esc(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return String(value).replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 const CSS = `
@@ -21,11 +24,11 @@ header .when{font-size:.85rem;opacity:.9}
 nav{display:flex;flex-wrap:wrap;gap:.25rem .75rem;padding:.5rem 1rem;background:#fff;border-bottom:1px solid var(--line);position:sticky;top:0;z-index:1}
 nav a{color:var(--accent);text-decoration:none;font-size:.95rem;padding:.2rem 0}
 main{max-width:1100px;margin:0 auto;padding:1rem}
-section{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem;margin:0 0 1rem}
+section{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem;margin:0 0 1rem;scroll-margin-top:4.5rem}
 h2{font-size:1.15rem;margin:0 0 .75rem}
 h3{font-size:1rem;margin:1rem 0 .5rem}
 p.note{color:var(--muted);font-size:.9rem;margin:.25rem 0 .75rem}
-.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:.75rem;margin-bottom:1rem}
+.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(95px,1fr));gap:.75rem;margin-bottom:1rem}
 .tile{border:1px solid var(--line);border-radius:6px;padding:.6rem .75rem}
 .tile b{display:block;font-size:1.5rem}
 .tile span{color:var(--muted);font-size:.85rem}
@@ -34,8 +37,8 @@ p.note{color:var(--muted);font-size:.9rem;margin:.25rem 0 .75rem}
 table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-weight:600;color:var(--muted);white-space:nowrap}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
-svg{width:100%;height:auto;max-height:240px;display:block}
+th.n,td.n{text-align:right;font-variant-numeric:tabular-nums}
+svg{width:100%;height:auto;max-height:260px;display:block}
 .legend{display:flex;gap:1rem;font-size:.85rem;color:var(--muted);margin:.25rem 0}
 .legend i{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-1px}
 .entry{border:1px solid var(--line);border-radius:6px;padding:.75rem;margin:.75rem 0}
@@ -92,7 +95,8 @@ export function renderMessage(message: string): string {
 }
 
 const pct = (part: number, whole: number) => (whole === 0 ? "–" : `${Math.round((part / whole) * 100)}%`);
-const fmt = (date: Date, zone = "Europe/Amsterdam") => DateTime.fromJSDate(date, { zone }).setLocale("nl").toFormat("ccc d LLL yyyy HH:mm");
+const fmt = (date: Date, zone = "Europe/Amsterdam") =>
+  DateTime.fromJSDate(date, { zone }).setLocale("nl").toFormat("ccc d LLL yyyy HH:mm");
 const fmtDay = (day: string) => DateTime.fromISO(day, { zone: "utc" }).setLocale("nl").toFormat("d LLL");
 
 /** Stacked bars per day (answered below, unanswered on top), as inline SVG scaled by its viewBox. */
@@ -109,8 +113,12 @@ export function barChart(days: AdminData["days"]): string {
   const parts: string[] = [];
   for (const tick of [0, Math.ceil(max / 2), max]) {
     const y = height - bottom - scale(tick);
-    parts.push(`<line x1="${left}" x2="${width}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#d9dee4" stroke-width="1"/>`);
-    parts.push(`<text x="${left - 6}" y="${(y + 4).toFixed(1)}" text-anchor="end" font-size="11" fill="#5b6775">${tick}</text>`);
+    parts.push(
+      `<line x1="${left}" x2="${width}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#d9dee4" stroke-width="1"/>`,
+    );
+    parts.push(
+      `<text x="${left - 6}" y="${(y + 4).toFixed(1)}" text-anchor="end" font-size="13" fill="#5b6775">${tick}</text>`,
+    );
   }
   days.forEach((d, i) => {
     const x = left + i * step + (step - bar) / 2;
@@ -119,11 +127,19 @@ export function barChart(days: AdminData["days"]): string {
     const base = height - bottom;
     const label = `${fmtDay(d.day)}: ${d.answered} ${A.chartAnswered}, ${d.unanswered} ${A.chartUnanswered}`;
     parts.push(`<g><title>${esc(label)}</title>`);
-    if (hA > 0) parts.push(`<rect x="${x.toFixed(1)}" y="${(base - hA).toFixed(1)}" width="${bar.toFixed(1)}" height="${hA.toFixed(1)}" fill="#1f5f8b"/>`);
-    if (hU > 0) parts.push(`<rect x="${x.toFixed(1)}" y="${(base - hA - hU).toFixed(1)}" width="${bar.toFixed(1)}" height="${hU.toFixed(1)}" fill="#e08a3c"/>`);
+    if (hA > 0)
+      parts.push(
+        `<rect x="${x.toFixed(1)}" y="${(base - hA).toFixed(1)}" width="${bar.toFixed(1)}" height="${hA.toFixed(1)}" fill="#1f5f8b"/>`,
+      );
+    if (hU > 0)
+      parts.push(
+        `<rect x="${x.toFixed(1)}" y="${(base - hA - hU).toFixed(1)}" width="${bar.toFixed(1)}" height="${hU.toFixed(1)}" fill="#e08a3c"/>`,
+      );
     parts.push("</g>");
     if (i % 2 === days.length % 2 || days.length <= 7) {
-      parts.push(`<text x="${(x + bar / 2).toFixed(1)}" y="${height - 8}" text-anchor="middle" font-size="11" fill="#5b6775">${esc(fmtDay(d.day))}</text>`);
+      parts.push(
+        `<text x="${(x + bar / 2).toFixed(1)}" y="${height - 8}" text-anchor="middle" font-size="13" fill="#5b6775">${esc(fmtDay(d.day))}</text>`,
+      );
     }
   });
   const title = A.chartTitle(days.length);
@@ -134,7 +150,9 @@ export function barChart(days: AdminData["days"]): string {
 function table(head: string[], rows: string[][], numeric: number[] = []): string {
   if (rows.length === 0) return `<p class="note">${esc(A.none)}</p>`;
   const th = head.map((h, i) => `<th${numeric.includes(i) ? ' class="n"' : ""}>${esc(h)}</th>`).join("");
-  const tr = rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="n"' : ""}>${c}</td>`).join("")}</tr>`).join("\n");
+  const tr = rows
+    .map((r) => `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="n"' : ""}>${c}</td>`).join("")}</tr>`)
+    .join("\n");
   return `<div class="scroll"><table><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table></div>`;
 }
 
@@ -147,8 +165,12 @@ function tiles(label: string, t: AdminData["last7"]): string {
 }
 
 function reviewEntry(entry: ReviewEntry, data: AdminData, csrf: string): string {
-  const answered = entry.answerUnits.length ? entry.answerUnits.map((id) => esc(data.labelOf(id))).join("; ") : esc(A.botNothing);
-  const options = data.units.map((u) => `<option value="${esc(u.id)}"${u.id === entry.chosenUnit ? " selected" : ""}>${esc(u.label)}</option>`).join("");
+  const answered = entry.answerUnits.length
+    ? entry.answerUnits.map((id) => esc(data.labelOf(id))).join("; ")
+    : esc(A.botNothing);
+  const options = data.units
+    .map((u) => `<option value="${esc(u.id)}"${u.id === entry.chosenUnit ? " selected" : ""}>${esc(u.label)}</option>`)
+    .join("");
   return `<article class="entry" id="r-${esc(entry.id)}" data-entry="${esc(entry.id)}">
 <div><span class="tag ${esc(entry.reason)}">${esc(A.reasons[entry.reason] ?? entry.reason)}</span> <small>${esc(entry.platform)} · ${esc(fmt(entry.createdAt))}</small></div>
 <q>${esc(entry.question)}</q>
@@ -170,20 +192,42 @@ export function renderAdmin(data: AdminData, csrf: string, flash?: string): stri
   const usage = `<section id="gebruik"><h2>${esc(A.usageHeading)}</h2><p class="note">${esc(A.usageNote)}</p>
 ${tiles(A.last7, data.last7)}${tiles(A.last30, data.last30)}
 <h3>${esc(A.chartTitle(data.days.length))}</h3>${barChart(data.days)}
-<h3>${esc(A.perWeek)}</h3>${table([A.week, A.questions, A.answeredRate], data.weeks.map((w) => [esc(w.week), String(w.questions), pct(w.answered, w.questions)]), [1, 2])}
+<h3>${esc(A.perWeek)}</h3>${table(
+    [A.week, A.questions, A.answeredRate],
+    data.weeks.map((w) => [esc(w.week), String(w.questions), pct(w.answered, w.questions)]),
+    [1, 2],
+  )}
 </section>`;
   const themes = `<section id="themas"><h2>${esc(A.themesHeading)}</h2><div class="grid">
-<div><h3>${esc(A.mostAsked)}</h3>${table([A.theme, A.count], data.mostAsked.map((u) => [esc(u.label), String(u.n)]), [1])}</div>
-<div><h3>${esc(A.leastAsked)}</h3>${table([A.theme, A.count], data.leastAsked.map((u) => [esc(u.label), String(u.n)]), [1])}</div>
+<div><h3>${esc(A.mostAsked)}</h3>${table(
+    [A.theme, A.count],
+    data.mostAsked.map((u) => [esc(u.label), String(u.n)]),
+    [1],
+  )}</div>
+<div><h3>${esc(A.leastAsked)}</h3>${table(
+    [A.theme, A.count],
+    data.leastAsked.map((u) => [esc(u.label), String(u.n)]),
+    [1],
+  )}</div>
 </div>
-<h3>${esc(A.feedbackPerTheme)}</h3>${table([A.theme, A.up, A.down], data.feedback.map((f) => [esc(f.label), String(f.up), String(f.down)]), [1, 2])}
+<h3>${esc(A.feedbackPerTheme)}</h3>${table(
+    [A.theme, A.up, A.down],
+    data.feedback.map((f) => [esc(f.label), String(f.up), String(f.down)]),
+    [1, 2],
+  )}
 </section>`;
   const kind = (direct: boolean) => (direct ? A.kindDirect : A.kindChannel);
   const state = (s: string) => (s === "active" ? A.active : s === "paused" ? A.paused : A.deactivated);
   const subscriptions = `<section id="abonnementen"><h2>${esc(A.subscriptionsHeading)}</h2>
 ${table(
   [A.platform, A.kind, A.active, A.paused, A.deactivated],
-  data.subscriptionSummary.map((s) => [esc(s.platform), esc(kind(s.isDirect)), String(s.active), String(s.paused), String(s.deactivated)]),
+  data.subscriptionSummary.map((s) => [
+    esc(s.platform),
+    esc(kind(s.isDirect)),
+    String(s.active),
+    String(s.paused),
+    String(s.deactivated),
+  ]),
   [2, 3, 4],
 )}
 <p class="note">${esc(A.conversationNote)}</p>
@@ -219,7 +263,7 @@ ${r.open.length ? r.open.map((e) => reviewEntry(e, data, csrf)).join("\n") : `<p
 </section>`;
   return page(
     A.title,
-    `<header><div><h1>${esc(A.heading)}</h1><div class="when">${esc(A.generatedAt(DateTime.fromJSDate(data.now, { zone: "utc" }).toFormat("yyyy-LL-dd HH:mm")))}</div></div>
+    `<header><div><h1>${esc(A.heading)}</h1><div class="when">${esc(A.generatedAt(fmt(data.now)))}</div></div>
 <form method="post" action="/admin/logout"><input type="hidden" name="csrf" value="${esc(csrf)}"><button type="submit">${esc(A.logout)}</button></form></header>
 <nav><a href="#gebruik">${esc(N.usage)}</a><a href="#themas">${esc(N.themes)}</a><a href="#abonnementen">${esc(N.subscriptions)}</a><a href="#bezorging">${esc(N.deliveries)}</a><a href="#review">${esc(N.review)}</a></nav>
 <main>${flash ? `<p class="flash" role="status">${esc(flash)}</p>` : ""}

@@ -60,7 +60,8 @@ function authOf(req: Request, token: string, now: number): Auth {
 
 function secureHeaders(res: Response): void {
   res.set({
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "Content-Security-Policy":
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
@@ -81,8 +82,17 @@ export function mountAdmin(http: Application, app: App): void {
 
   http.get("/metrics", async (req, res) => {
     if (!isLoopback(app.config.host)) {
-      if (!token) return void res.status(403).type("text/plain").send("metrics need ADMIN_TOKEN when HOST is not a loopback address\n");
-      if (!authOf(req, token, now())) return void res.status(401).set("WWW-Authenticate", 'Bearer realm="wegwijzer"').type("text/plain").send("unauthorized\n");
+      if (!token)
+        return void res
+          .status(403)
+          .type("text/plain")
+          .send("metrics need ADMIN_TOKEN when HOST is not a loopback address\n");
+      if (!authOf(req, token, now()))
+        return void res
+          .status(401)
+          .set("WWW-Authenticate", 'Bearer realm="wegwijzer"')
+          .type("text/plain")
+          .send("unauthorized\n");
     }
     const { contentType, body } = await app.metrics.render();
     res.set("Cache-Control", "no-store").type(contentType).send(body);
@@ -105,7 +115,13 @@ export function mountAdmin(http: Application, app: App): void {
       return void res.status(401).type("html").send(renderLogin(A.loginWrong));
     }
     const session = newSession(token!, now());
-    res.cookie(SESSION_COOKIE, session, { httpOnly: true, sameSite: "strict", secure: req.secure, path: "/", maxAge: SESSION_MS });
+    res.cookie(SESSION_COOKIE, session, {
+      httpOnly: true,
+      sameSite: "strict",
+      secure: req.secure,
+      path: "/",
+      maxAge: SESSION_MS,
+    });
     res.redirect(303, "/admin");
   });
 
@@ -113,13 +129,15 @@ export function mountAdmin(http: Application, app: App): void {
     const auth = authOf(req, token!, now());
     if (!auth) {
       if (req.method === "GET" && !req.headers.authorization) res.redirect(303, "/admin/login");
-      else res.status(401).set("WWW-Authenticate", 'Bearer realm="wegwijzer"').type("html").send(renderMessage(A.refused));
+      else
+        res.status(401).set("WWW-Authenticate", 'Bearer realm="wegwijzer"').type("html").send(renderMessage(A.refused));
     }
     return auth;
   };
   /** Cookie sessions must send the session's CSRF token with every form; bearer clients are not ambient. */
   const csrfOk = (req: Request, auth: NonNullable<Auth>) =>
-    auth.kind === "bearer" || (typeof req.body?.csrf === "string" && sameSecret(req.body.csrf as string, csrfFor(token!, auth.session)));
+    auth.kind === "bearer" ||
+    (typeof req.body?.csrf === "string" && sameSecret(req.body.csrf as string, csrfFor(token!, auth.session)));
 
   http.get("/admin", async (req, res) => {
     const auth = guard(req, res);
@@ -134,7 +152,8 @@ export function mountAdmin(http: Application, app: App): void {
     if (!auth) return;
     if (!csrfOk(req, auth)) return void res.status(403).type("html").send(renderMessage(A.csrfRefused));
     const label = typeof req.body?.label === "string" ? (req.body.label as string) : "";
-    if (label !== NO_UNIT && !app.brain.knowledge.byId.has(label)) return void res.status(400).type("html").send(renderMessage(A.pick));
+    if (label !== NO_UNIT && !app.brain.knowledge.byId.has(label))
+      return void res.status(400).type("html").send(renderMessage(A.pick));
     const done = await app.store.review.label(String(req.params.id), label, app.now());
     res.redirect(303, done ? "/admin?ok=1#review" : "/admin?gone=1#review");
   });

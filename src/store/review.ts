@@ -20,7 +20,8 @@ export interface ReviewEntry {
   exportedAt: Date | undefined;
 }
 
-export type NewReviewEntry = Pick<ReviewEntry, "platform" | "reason" | "question" | "answered" | "answerUnits"> & Partial<Pick<ReviewEntry, "chosenUnit" | "vote">>;
+export type NewReviewEntry = Pick<ReviewEntry, "platform" | "reason" | "question" | "answered" | "answerUnits"> &
+  Partial<Pick<ReviewEntry, "chosenUnit" | "vote">>;
 
 /** The label for "geen antwoord in het handboek". */
 export const NO_UNIT = "none";
@@ -74,16 +75,29 @@ export class ReviewQueue {
   }
 
   /** A later event on the same question: the user's "bedoel je" choice or vote. */
-  async update(id: string, change: { chosenUnit?: string; vote?: "up" | "down"; reason?: ReviewReason }): Promise<void> {
+  async update(
+    id: string,
+    change: { chosenUnit?: string; vote?: "up" | "down"; reason?: ReviewReason },
+  ): Promise<void> {
     const set: { chosen_unit?: string; vote?: string; reason?: ReviewReason } = {};
     if (change.chosenUnit) set.chosen_unit = change.chosenUnit;
     if (change.vote) set.vote = change.vote;
     if (change.reason) set.reason = change.reason;
-    if (Object.keys(set).length) await this.db.updateTable("review_queue").set(set satisfies Updateable<ReviewQueueTable>).where("id", "=", id).execute();
+    if (Object.keys(set).length)
+      await this.db
+        .updateTable("review_queue")
+        .set(set satisfies Updateable<ReviewQueueTable>)
+        .where("id", "=", id)
+        .execute();
   }
 
   async get(id: string, now = new Date()): Promise<ReviewEntry | undefined> {
-    const row = await this.db.selectFrom("review_queue").selectAll().where("id", "=", id).where("expires_at", ">", now.toISOString()).executeTakeFirst();
+    const row = await this.db
+      .selectFrom("review_queue")
+      .selectAll()
+      .where("id", "=", id)
+      .where("expires_at", ">", now.toISOString())
+      .executeTakeFirst();
     return row ? fromRow(row) : undefined;
   }
 
@@ -125,12 +139,20 @@ export class ReviewQueue {
   }
 
   async markExported(ids: readonly string[], now = new Date()): Promise<void> {
-    if (ids.length) await this.db.updateTable("review_queue").set({ exported_at: now.toISOString() }).where("id", "in", [...ids]).execute();
+    if (ids.length)
+      await this.db
+        .updateTable("review_queue")
+        .set({ exported_at: now.toISOString() })
+        .where("id", "in", [...ids])
+        .execute();
   }
 
   /** Deletes what passed its retention; the number deleted. */
   async purge(now = new Date()): Promise<number> {
-    const result = await this.db.deleteFrom("review_queue").where("expires_at", "<=", now.toISOString()).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom("review_queue")
+      .where("expires_at", "<=", now.toISOString())
+      .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 
@@ -143,8 +165,9 @@ export class ReviewQueue {
       .execute();
     let open = 0;
     let handled = 0;
-    for (const r of rows) if (r.handled_at === null) open += Number(r.n);
-    else handled += Number(r.n);
+    for (const r of rows)
+      if (r.handled_at === null) open += Number(r.n);
+      else handled += Number(r.n);
     return { open, handled };
   }
 }

@@ -21,7 +21,9 @@ export class Stats {
     await this.db
       .insertInto("usage_daily")
       .values({ day, platform, answered: answered ? 1 : 0, unit_id: unitId, n: 1 })
-      .onConflict((oc) => oc.columns(["day", "platform", "answered", "unit_id"]).doUpdateSet({ n: sql<number>`usage_daily.n + 1` }))
+      .onConflict((oc) =>
+        oc.columns(["day", "platform", "answered", "unit_id"]).doUpdateSet({ n: sql<number>`usage_daily.n + 1` }),
+      )
       .execute();
   }
 
@@ -58,7 +60,11 @@ export class Stats {
 
   /** 👍 and 👎 per unit, each vote counted for every unit the answer showed. */
   async feedbackPerUnit(from: Date): Promise<Map<string, { up: number; down: number }>> {
-    const rows = await this.db.selectFrom("feedback").select(["unit_ids", "value"]).where("created_at", ">=", from.toISOString()).execute();
+    const rows = await this.db
+      .selectFrom("feedback")
+      .select(["unit_ids", "value"])
+      .where("created_at", ">=", from.toISOString())
+      .execute();
     const result = new Map<string, { up: number; down: number }>();
     for (const row of rows) {
       for (const id of row.unit_ids.split(",").filter(Boolean)) {
@@ -71,15 +77,24 @@ export class Stats {
   }
 
   /** Every subscription, active or not, with the week of its last lesson sent. */
-  async subscriptions(): Promise<Array<Subscription & { lastSent: { week: string; unitId: string; at: Date } | undefined }>> {
-    const subs = await this.db.selectFrom("subscriptions").selectAll().orderBy("platform").orderBy("created_at").execute();
+  async subscriptions(): Promise<
+    Array<Subscription & { lastSent: { week: string; unitId: string; at: Date } | undefined }>
+  > {
+    const subs = await this.db
+      .selectFrom("subscriptions")
+      .selectAll()
+      .orderBy("platform")
+      .orderBy("created_at")
+      .execute();
     const sent = await this.db
       .selectFrom("deliveries")
       .select(["subscription_id", "week", "unit_id", "sent_at"])
       .where("status", "=", "sent")
       .orderBy("week")
       .execute();
-    const last = new Map(sent.map((s) => [s.subscription_id, { week: s.week, unitId: s.unit_id, at: new Date(s.sent_at!) }]));
+    const last = new Map(
+      sent.map((s) => [s.subscription_id, { week: s.week, unitId: s.unit_id, at: new Date(s.sent_at!) }]),
+    );
     return subs.map((row) => ({
       id: row.id,
       platform: row.platform,

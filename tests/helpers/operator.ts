@@ -32,7 +32,14 @@ export async function startOperatorBot(env: Record<string, string> = {}, now?: (
 }
 
 export function say(app: App, text: string, extra: Partial<Incoming> = {}): Promise<Reply> {
-  return app.core.handle({ platform: "slack", conversationId: "slack:T1:D0SECRETDM", userId: "U0SECRETUSER", text, isDirect: true, ...extra });
+  return app.core.handle({
+    platform: "slack",
+    conversationId: "slack:T1:D0SECRETDM",
+    userId: "U0SECRETUSER",
+    text,
+    isDirect: true,
+    ...extra,
+  });
 }
 
 export function click(app: App, click: NonNullable<Incoming["click"]>, extra: Partial<Incoming> = {}): Promise<Reply> {
@@ -60,7 +67,8 @@ export function scriptedSender(script: Record<string, "ok" | "gone" | "429">): P
 
 export const ANSWERED = "Hoe werk ik goed samen met de griffier?";
 export const OFF_TOPIC = "Wat is de beste pizza in Utrecht?";
-export const OFF_TOPIC_PERSONAL = "Waar bestelt wethouder Jansen zijn pizza, bel hem op 06-12345678 of mail jansen@ergens.nl";
+export const OFF_TOPIC_PERSONAL =
+  "Waar bestelt wethouder Jansen zijn pizza, bel hem op 06-12345678 of mail jansen@ergens.nl";
 
 /**
  * A short life of the bot: questions answered and not, a 👍 and a 👎, three subscriptions and a
@@ -69,16 +77,46 @@ export const OFF_TOPIC_PERSONAL = "Waar bestelt wethouder Jansen zijn pizza, bel
 export async function scriptedConversation(app: App): Promise<{ answered: Reply }> {
   const answered = await say(app, ANSWERED);
   await say(app, OFF_TOPIC, { platform: "teams", conversationId: "teams:a:1", userId: "29:1secretteamsuser" });
-  await say(app, OFF_TOPIC_PERSONAL, { conversationId: "slack:T1:C0SECRETCHANNEL", userId: "U0OTHERUSER", isDirect: false });
+  await say(app, OFF_TOPIC_PERSONAL, {
+    conversationId: "slack:T1:C0SECRETCHANNEL",
+    userId: "U0OTHERUSER",
+    isDirect: false,
+  });
   await say(app, "thema 12");
   const votes = answered.actions.filter((a) => a.kind === "feedback");
-  for (const vote of votes) if (vote.kind === "feedback") await click(app, { kind: "feedback", value: vote.value, ref: vote.ref });
+  for (const vote of votes)
+    if (vote.kind === "feedback") await click(app, { kind: "feedback", value: vote.value, ref: vote.ref });
 
   const { store } = app;
   const at = new Date("2026-11-23T07:00:00Z");
-  for (const [id, isDirect] of [["slack:T1:D0SECRETDM", true], ["slack:T1:C0SECRETCHANNEL", false], ["slack:T1:C0GONE", false]] as const) {
-    await store.saveConversation({ id, platform: "slack", isDirect, userId: isDirect ? "U0SECRETUSER" : undefined, reference: { channel: id.split(":")[2] } }, at);
-    await store.subscriptions.upsert({ id, platform: "slack", isDirect, weekday: 1, time: "08:30", timeZone: "Europe/Amsterdam", track: "standaard", createdBy: "U0SECRETUSER" }, at);
+  for (const [id, isDirect] of [
+    ["slack:T1:D0SECRETDM", true],
+    ["slack:T1:C0SECRETCHANNEL", false],
+    ["slack:T1:C0GONE", false],
+  ] as const) {
+    await store.saveConversation(
+      {
+        id,
+        platform: "slack",
+        isDirect,
+        userId: isDirect ? "U0SECRETUSER" : undefined,
+        reference: { channel: id.split(":")[2] },
+      },
+      at,
+    );
+    await store.subscriptions.upsert(
+      {
+        id,
+        platform: "slack",
+        isDirect,
+        weekday: 1,
+        time: "08:30",
+        timeZone: "Europe/Amsterdam",
+        track: "standaard",
+        createdBy: "U0SECRETUSER",
+      },
+      at,
+    );
   }
   const sender = scriptedSender({ "slack:T1:C0SECRETCHANNEL": "429", "slack:T1:C0GONE": "gone" });
   await app.createDeliverer({ slack: sender }).runPass(new Date("2026-11-23T08:00:00Z"));

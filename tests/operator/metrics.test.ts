@@ -3,14 +3,29 @@ import { afterEach, describe, expect, it } from "vitest";
 import { testApp } from "../helpers/bot.ts";
 import { createHttpApp, finishHttpApp } from "../../src/server/http-app.ts";
 import { mountAdmin } from "../../src/server/admin.ts";
-import { ADMIN_TOKEN, ANSWERED, OFF_TOPIC, OFF_TOPIC_PERSONAL, SECRET_IDS, scriptedConversation, startOperatorBot, type OperatorBot } from "../helpers/operator.ts";
+import {
+  ADMIN_TOKEN,
+  ANSWERED,
+  OFF_TOPIC,
+  OFF_TOPIC_PERSONAL,
+  SECRET_IDS,
+  scriptedConversation,
+  startOperatorBot,
+  type OperatorBot,
+} from "../helpers/operator.ts";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
 interface Family {
   name: string;
   type: string;
-  metrics: Array<{ value?: string; labels?: Record<string, string>; buckets?: Record<string, string>; count?: string; sum?: string }>;
+  metrics: Array<{
+    value?: string;
+    labels?: Record<string, string>;
+    buckets?: Record<string, string>;
+    count?: string;
+    sum?: string;
+  }>;
 }
 
 let bot: OperatorBot | undefined;
@@ -36,11 +51,19 @@ describe("GET /metrics", () => {
     const families = parsePrometheusTextFormat(text) as Family[];
     expect(families.length).toBeGreaterThan(10);
 
-    expect(value(families, "wegwijzer_replies_total", { platform: "slack", intent: "question", answered: "yes" })).toBe(1);
-    expect(value(families, "wegwijzer_replies_total", { platform: "slack", intent: "question", answered: "no" })).toBe(1);
-    expect(value(families, "wegwijzer_replies_total", { platform: "teams", intent: "question", answered: "no" })).toBe(1);
+    expect(value(families, "wegwijzer_replies_total", { platform: "slack", intent: "question", answered: "yes" })).toBe(
+      1,
+    );
+    expect(value(families, "wegwijzer_replies_total", { platform: "slack", intent: "question", answered: "no" })).toBe(
+      1,
+    );
+    expect(value(families, "wegwijzer_replies_total", { platform: "teams", intent: "question", answered: "no" })).toBe(
+      1,
+    );
     expect(value(families, "wegwijzer_replies_total", { platform: "slack", intent: "unit", answered: "n/a" })).toBe(1);
-    expect(value(families, "wegwijzer_replies_total", { platform: "slack", intent: "click:feedback", answered: "n/a" })).toBe(2);
+    expect(
+      value(families, "wegwijzer_replies_total", { platform: "slack", intent: "click:feedback", answered: "n/a" }),
+    ).toBe(2);
     expect(value(families, "wegwijzer_feedback_total", { platform: "slack", value: "up" })).toBe(1);
     expect(value(families, "wegwijzer_feedback_total", { platform: "slack", value: "down" })).toBe(1);
     expect(families.find((f) => f.name === "wegwijzer_reply_duration_seconds")?.type).toBe("HISTOGRAM");
@@ -51,15 +74,47 @@ describe("GET /metrics", () => {
     expect(value(families, "wegwijzer_lesson_deliveries_total", { platform: "slack", outcome: "deactivated" })).toBe(1);
     expect(value(families, "wegwijzer_lesson_deliveries_total", { platform: "slack", outcome: "retried" })).toBe(0);
     expect(value(families, "wegwijzer_rate_limited_total", { platform: "slack" })).toBe(1);
-    expect(Number(families.find((f) => f.name === "wegwijzer_scheduler_pass_duration_seconds")?.metrics[0]?.count)).toBe(1);
+    expect(
+      Number(families.find((f) => f.name === "wegwijzer_scheduler_pass_duration_seconds")?.metrics[0]?.count),
+    ).toBe(1);
     // the default process metrics
-    for (const name of ["process_cpu_user_seconds_total", "process_resident_memory_bytes", "nodejs_eventloop_lag_seconds", "nodejs_heap_size_used_bytes"]) {
+    for (const name of [
+      "process_cpu_user_seconds_total",
+      "process_resident_memory_bytes",
+      "nodejs_eventloop_lag_seconds",
+      "nodejs_heap_size_used_bytes",
+    ]) {
       expect(families.map((f) => f.name)).toContain(name);
     }
     // nothing personal in a label or anywhere in the exposition
-    for (const secret of [...SECRET_IDS, ANSWERED, OFF_TOPIC, OFF_TOPIC_PERSONAL, "Jansen", "pizza", "griffier", "wegwijzer-16"]) expect(text).not.toContain(secret);
+    for (const secret of [
+      ...SECRET_IDS,
+      ANSWERED,
+      OFF_TOPIC,
+      OFF_TOPIC_PERSONAL,
+      "Jansen",
+      "pizza",
+      "griffier",
+      "wegwijzer-16",
+    ])
+      expect(text).not.toContain(secret);
     const labelNames = new Set(families.flatMap((f) => f.metrics.flatMap((m) => Object.keys(m.labels ?? {}))));
-    for (const name of labelNames) expect(["platform", "intent", "answered", "value", "kind", "outcome", "le", "version", "major", "minor", "patch", "type", "space"]).toContain(name);
+    for (const name of labelNames)
+      expect([
+        "platform",
+        "intent",
+        "answered",
+        "value",
+        "kind",
+        "outcome",
+        "le",
+        "version",
+        "major",
+        "minor",
+        "patch",
+        "type",
+        "space",
+      ]).toContain(name);
   });
 
   it("is open on a loopback HOST and needs the admin token on any other", async () => {

@@ -21,7 +21,16 @@ afterEach(async () => {
 
 /** Every value in every table, as one string: to prove what is not stored. */
 async function everything(store: Store): Promise<string> {
-  const tables = ["feedback", "conversations", "processed_events", "subscriptions", "deliveries", "notes", "usage_daily", "review_queue"] as const;
+  const tables = [
+    "feedback",
+    "conversations",
+    "processed_events",
+    "subscriptions",
+    "deliveries",
+    "notes",
+    "usage_daily",
+    "review_queue",
+  ] as const;
   const dump: unknown[] = [];
   for (const table of tables) dump.push(await store.db.selectFrom(table).selectAll().execute());
   return JSON.stringify(dump);
@@ -33,7 +42,8 @@ describe("review queue", () => {
     await scriptedConversation(app);
     expect(await app.store.db.selectFrom("review_queue").selectAll().execute()).toEqual([]);
     const stored = await everything(app.store);
-    for (const text of [ANSWERED, OFF_TOPIC, OFF_TOPIC_PERSONAL, "Jansen", "pizza", "griffier"]) expect(stored).not.toContain(text);
+    for (const text of [ANSWERED, OFF_TOPIC, OFF_TOPIC_PERSONAL, "Jansen", "pizza", "griffier"])
+      expect(stored).not.toContain(text);
     const counts = await app.store.stats.questionsPerDay("2000-01-01");
     expect(counts.reduce((n, d) => n + d.answered + d.unanswered, 0)).toBe(3);
     const privacy = await say(app, "mijn gegevens");
@@ -46,7 +56,9 @@ describe("review queue", () => {
     const entries = await app.store.review.listOpen();
     const byQuestion = new Map(entries.map((e) => [e.question, e]));
     expect(byQuestion.get(OFF_TOPIC)).toMatchObject({ platform: "teams", reason: "unanswered", answered: false });
-    expect(byQuestion.get("Waar bestelt wethouder [naam] zijn pizza, bel hem op [telefoonnummer] of mail [e-mail]")).toMatchObject({ platform: "slack", reason: "unanswered" });
+    expect(
+      byQuestion.get("Waar bestelt wethouder [naam] zijn pizza, bel hem op [telefoonnummer] of mail [e-mail]"),
+    ).toMatchObject({ platform: "slack", reason: "unanswered" });
     const down = byQuestion.get(ANSWERED)!;
     expect(down).toMatchObject({ reason: "down", vote: "down", answered: true });
     expect(down.answerUnits[0]).toBe("wegwijzer-16");
@@ -61,23 +73,67 @@ describe("review queue", () => {
     expect(privacy.text).not.toContain("Je vragen bewaar ik niet");
   });
 
-  it("links a \"bedoel je\" choice and a later 👎 to the question they belong to, in memory only", async () => {
+  it('links a "bedoel je" choice and a later 👎 to the question they belong to, in memory only', async () => {
     const store = await Store.open(":memory:");
     let clock = new Date("2026-11-23T09:00:00Z");
     const recorder = new ReviewRecorder(store, 30, () => clock);
     const base = { platform: "slack" as const, latencyMs: 3, conversationId: "slack:T1:C1" };
     // an unanswered question with suggestions, then the user picks one
-    await recorder.replied({ ...base, intent: "question", question: "Mevrouw Bakker vraagt naar de driehoek", answered: false, units: ["wegwijzer-30", "wegwijzer-31"], suggestions: ["wegwijzer-30", "wegwijzer-31"] });
-    await recorder.replied({ ...base, intent: "click:read-more", units: ["wegwijzer-31"], suggestions: [], choice: "wegwijzer-31" });
+    await recorder.replied({
+      ...base,
+      intent: "question",
+      question: "Mevrouw Bakker vraagt naar de driehoek",
+      answered: false,
+      units: ["wegwijzer-30", "wegwijzer-31"],
+      suggestions: ["wegwijzer-30", "wegwijzer-31"],
+    });
+    await recorder.replied({
+      ...base,
+      intent: "click:read-more",
+      units: ["wegwijzer-31"],
+      suggestions: [],
+      choice: "wegwijzer-31",
+    });
     // an answered question with a "bedoel je" beside it: the choice alone makes it an entry
-    await recorder.replied({ ...base, intent: "question", question: "regionale samenwerking", answered: true, units: ["wegwijzer-37"], suggestions: ["wegwijzer-78"] });
-    await recorder.replied({ ...base, intent: "click:read-more", units: ["wegwijzer-78"], suggestions: [], choice: "wegwijzer-78" });
+    await recorder.replied({
+      ...base,
+      intent: "question",
+      question: "regionale samenwerking",
+      answered: true,
+      units: ["wegwijzer-37"],
+      suggestions: ["wegwijzer-78"],
+    });
+    await recorder.replied({
+      ...base,
+      intent: "click:read-more",
+      units: ["wegwijzer-78"],
+      suggestions: [],
+      choice: "wegwijzer-78",
+    });
     // a read-more of something that was not suggested is no choice
-    await recorder.replied({ ...base, intent: "click:read-more", units: ["wegwijzer-1"], suggestions: [], choice: "wegwijzer-1" });
+    await recorder.replied({
+      ...base,
+      intent: "click:read-more",
+      units: ["wegwijzer-1"],
+      suggestions: [],
+      choice: "wegwijzer-1",
+    });
     // an answer voted down an hour and a half later cannot be linked any more (nothing was kept)
-    await recorder.replied({ ...base, intent: "question", question: "raadsvoorstel schrijven", answered: true, units: ["wegwijzer-20"], suggestions: [] });
+    await recorder.replied({
+      ...base,
+      intent: "question",
+      question: "raadsvoorstel schrijven",
+      answered: true,
+      units: ["wegwijzer-20"],
+      suggestions: [],
+    });
     clock = new Date(clock.getTime() + 90 * 60_000);
-    await recorder.feedback({ platform: "slack", value: "down", questionHash: questionHash("raadsvoorstel schrijven"), unitIds: ["wegwijzer-20"] });
+    await recorder.feedback({
+      platform: "slack",
+      value: "down",
+      questionHash: questionHash("raadsvoorstel schrijven"),
+      unitIds: ["wegwijzer-20"],
+    });
 
     const entries = await store.review.listOpen(clock);
     expect(entries.map((e) => [e.question, e.reason, e.chosenUnit]).sort()).toEqual([
@@ -112,8 +168,15 @@ describe("review queue", () => {
     expect(readdirSync(out).sort()).toEqual(["review-questions.jsonl", "wegwijzer-13.yaml", "wegwijzer-16.yaml"]);
     const patch = readFileSync(join(out, "wegwijzer-16.yaml"), "utf8");
     expect(patch).toMatch(/^# Review export \d{4}-\d\d-\d\d: questions curators linked to wegwijzer-16/);
-    expect(parse(patch)).toEqual({ unit: "wegwijzer-16", file: expect.stringMatching(/^knowledge\/wegwijzer\/.+\.md$/), questions: [{ q: ANSWERED, kind: "review", reason: "down" }] });
-    const lines = readFileSync(join(out, "review-questions.jsonl"), "utf8").trim().split("\n").map((l) => evalQuestionSchema.parse(JSON.parse(l)));
+    expect(parse(patch)).toEqual({
+      unit: "wegwijzer-16",
+      file: expect.stringMatching(/^knowledge\/wegwijzer\/.+\.md$/),
+      questions: [{ q: ANSWERED, kind: "review", reason: "down" }],
+    });
+    const lines = readFileSync(join(out, "review-questions.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => evalQuestionSchema.parse(JSON.parse(l)));
     expect(lines.map((l) => [l.q, l.gold])).toEqual(
       expect.arrayContaining([
         [OFF_TOPIC, []],
@@ -124,7 +187,10 @@ describe("review queue", () => {
     expect((await exportReview({ out, all: false, env })).questions).toBe(0);
     expect((await exportReview({ out, all: true, env })).questions).toBe(3);
 
-    const report = execFileSync("npx", ["tsx", "src/cli/eval.ts", join(out, "review-questions.jsonl")], { encoding: "utf8", env: { ...process.env, LOG_LEVEL: "silent" } });
+    const report = execFileSync("npx", ["tsx", "src/cli/eval.ts", join(out, "review-questions.jsonl")], {
+      encoding: "utf8",
+      env: { ...process.env, LOG_LEVEL: "silent" },
+    });
     expect(report).toMatch(/question set: .*review-questions\.jsonl \(3 questions\)/);
     expect(report).toMatch(/wegwijzer\s+n=\s*3/);
   });

@@ -4,13 +4,31 @@ import { scrub } from "../../src/review/scrub.ts";
 /** Questions as secretaries might type them, with what must not be kept. */
 describe("scrub", () => {
   it.each([
-    ["Wethouder Jansen bemoeit zich met benoemingen, wat moet ik doen?", "Wethouder [naam] bemoeit zich met benoemingen, wat moet ik doen?"],
-    ["Hoe ga ik om met burgemeester Van der Berg-Smit die alles zelf wil doen", "Hoe ga ik om met burgemeester [naam] die alles zelf wil doen"],
-    ["wethouder van Dijk en burgemeester J.P. de Groot zijn het oneens over de begroting", "wethouder [naam] en burgemeester [naam] zijn het oneens over de begroting"],
+    [
+      "Wethouder Jansen bemoeit zich met benoemingen, wat moet ik doen?",
+      "Wethouder [naam] bemoeit zich met benoemingen, wat moet ik doen?",
+    ],
+    [
+      "Hoe ga ik om met burgemeester Van der Berg-Smit die alles zelf wil doen",
+      "Hoe ga ik om met burgemeester [naam] die alles zelf wil doen",
+    ],
+    [
+      "wethouder van Dijk en burgemeester J.P. de Groot zijn het oneens over de begroting",
+      "wethouder [naam] en burgemeester [naam] zijn het oneens over de begroting",
+    ],
     ["mevrouw De Vries vroeg of ik haar kon terugbellen", "mevrouw [naam] vroeg of ik haar kon terugbellen"],
-    ["meneer Ö'Brien en dhr. Yılmaz klagen over de griffier Bakker", "meneer [naam] en dhr. [naam] klagen over de griffier [naam]"],
-    ["Mijn collega Piet zegt dat het niet mag volgens artikel 160 Gemeentewet", "Mijn collega [naam] zegt dat het niet mag volgens artikel 160 Gemeentewet"],
-    ["Raadslid Bouali stelt schriftelijke vragen, moet ik die beantwoorden?", "Raadslid [naam] stelt schriftelijke vragen, moet ik die beantwoorden?"],
+    [
+      "meneer Ö'Brien en dhr. Yılmaz klagen over de griffier Bakker",
+      "meneer [naam] en dhr. [naam] klagen over de griffier [naam]",
+    ],
+    [
+      "Mijn collega Piet zegt dat het niet mag volgens artikel 160 Gemeentewet",
+      "Mijn collega [naam] zegt dat het niet mag volgens artikel 160 Gemeentewet",
+    ],
+    [
+      "Raadslid Bouali stelt schriftelijke vragen, moet ik die beantwoorden?",
+      "Raadslid [naam] stelt schriftelijke vragen, moet ik die beantwoorden?",
+    ],
   ])("replaces names after a title or role: %s", (input, expected) => {
     expect(scrub(input)).toBe(expected);
   });
@@ -26,7 +44,10 @@ describe("scrub", () => {
     ["zaaknummer 20261234567 is nog open", "zaaknummer [nummer] is nog open"],
     ["rekening NL91ABNA0417164300 of NL91 ABNA 0417 1643 00", "rekening [rekeningnummer] of [rekeningnummer]"],
     ["woont op 1234 AB in Ergens", "woont op [postcode] in Ergens"],
-    ["<@U0123ABC> vroeg of <mailto:a@b.nl|a@b.nl> klopt, zie <https://x.nl|hier>", "[naam] vroeg of [e-mail] klopt, zie [link]"],
+    [
+      "<@U0123ABC> vroeg of <mailto:a@b.nl|a@b.nl> klopt, zie <https://x.nl|hier>",
+      "[naam] vroeg of [e-mail] klopt, zie [link]",
+    ],
     ["<at>Fatima Zahra</at> wil het weten", "[naam] wil het weten"],
   ])("replaces contact details and numbers: %s", (input, expected) => {
     expect(scrub(input)).toBe(expected);
@@ -44,8 +65,12 @@ describe("scrub", () => {
   });
 
   it("keeps the question readable when several things are removed", () => {
-    const out = scrub("Wethouder Jansen (06-12345678, jansen@ergens.nl) wil dat ik BSN 123456782 opzoek voor mevrouw Bakker");
-    expect(out).toBe("Wethouder [naam] ([telefoonnummer], [e-mail]) wil dat ik BSN [nummer] opzoek voor mevrouw [naam]");
+    const out = scrub(
+      "Wethouder Jansen (06-12345678, jansen@ergens.nl) wil dat ik BSN 123456782 opzoek voor mevrouw Bakker",
+    );
+    expect(out).toBe(
+      "Wethouder [naam] ([telefoonnummer], [e-mail]) wil dat ik BSN [nummer] opzoek voor mevrouw [naam]",
+    );
     for (const secret of ["Jansen", "12345678", "jansen@", "123456782", "Bakker"]) expect(out).not.toContain(secret);
   });
 });
