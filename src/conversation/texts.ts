@@ -80,7 +80,8 @@ export const texts = {
     agendaLine: (date: string, lesson: string, text: string) => `${date} · ${lesson}: ${text}`,
     agendaNoLesson: "los genoteerd",
     privacy: (notes: number, subscriptions: number, conversations: number) =>
-      `Dit bewaar ik over jou: ${notes} notitie(s) in je leeragenda, ${subscriptions} abonnement(en) die jij hebt gestart en ${conversations} privégesprek(ken) met mij (alleen hoe ik je kan bereiken). Typ \`vergeet mij\` om alles te verwijderen.`,
+      `Dit bewaar ik over jou: ${notes} notitie(s) in je leeragenda, ${subscriptions} abonnement(en) die jij hebt gestart en ${conversations} privégesprek(ken) met mij (alleen hoe ik je kan bereiken).`,
+    privacyForget: "Typ `vergeet mij` om alles te verwijderen.",
     privacyNoReviewQueue: "Je vragen bewaar ik niet; feedback (👍/👎) alleen zonder naam en zonder de vraag.",
     privacyReviewQueue: (days: number) =>
       `Vragen waarop ik geen goed antwoord had, antwoorden met een 👎 en je keuze bij "bedoel je" bewaar ik ${days} dagen voor de redactie van het handboek: zonder je naam of account, en met namen, e-mailadressen, telefoonnummers en andere nummers eruit gehaald.`,

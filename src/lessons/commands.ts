@@ -172,7 +172,7 @@ export class LessonCommands implements CommandHandler {
   private async privacy(incoming: Incoming): Promise<Reply> {
     const data = await this.deps.store.userData(incoming.platform, incoming.userId);
     const questions = this.deps.reviewQueueDays === undefined ? L.privacyNoReviewQueue : L.privacyReviewQueue(this.deps.reviewQueueDays);
-    return textReply(`${L.privacy(data.notes, data.subscriptions.length, data.directConversations.length)} ${questions}`, [{ kind: "command", label: L.forgetButton, command: "vergeet mij", style: "danger" }]);
+    return textReply(`${L.privacy(data.notes, data.subscriptions.length, data.directConversations.length)} ${questions} ${L.privacyForget}`, [{ kind: "command", label: L.forgetButton, command: "vergeet mij", style: "danger" }]);
   }
 
   private async forget(confirmed: boolean | undefined, incoming: Incoming): Promise<Reply> {

@@ -10,7 +10,15 @@ import { questionHash } from "../../src/conversation/feedback.ts";
 import { evalQuestionSchema } from "../../src/eval/metrics.ts";
 import { Store } from "../../src/store/store.ts";
 import { testApp } from "../helpers/bot.ts";
-import { ANSWERED, OFF_TOPIC, OFF_TOPIC_PERSONAL, SECRET_IDS, say, scriptedConversation } from "../helpers/operator.ts";
+import {
+  ANSWERED,
+  click,
+  OFF_TOPIC,
+  OFF_TOPIC_PERSONAL,
+  SECRET_IDS,
+  say,
+  scriptedConversation,
+} from "../helpers/operator.ts";
 import type { App } from "../../src/app/create-app.ts";
 
 let app: App | undefined;
@@ -145,6 +153,26 @@ describe("review queue", () => {
     expect(await store.review.listOpen(clock)).toEqual([]);
     expect(await store.review.purge(clock)).toBe(2);
     await store.close();
+  });
+
+  it('keeps a "bedoel je" choice made in the chat, through the real core', async (ctx) => {
+    app = await testApp({ env: { REVIEW_QUEUE: "1" } });
+    // a question that the handbook answers with a close alternative beside it
+    let suggestion: { unitId: string; question: string } | undefined;
+    for (const question of ["regionale samenwerking loopt slecht", "ambtelijke organisatie", "raad"]) {
+      const reply = await say(app, question);
+      const offered = reply.actions.find((a) => a.kind === "read-more" && a.label.startsWith("Bedoel je"));
+      if (offered?.kind === "read-more") {
+        suggestion = { unitId: offered.unitId, question };
+        break;
+      }
+    }
+    if (!suggestion) return ctx.skip('the matcher offers no "bedoel je" for these questions any more');
+    await click(app, { kind: "read-more", unitId: suggestion.unitId });
+    const entries = await app.store.review.listOpen();
+    expect(entries.map((e) => [e.question, e.reason, e.chosenUnit])).toEqual([
+      [suggestion.question, "choice", suggestion.unitId],
+    ]);
   });
 
   it("exports handled entries as a YAML patch per unit and a JSONL that npm run eval reads", async () => {
