@@ -7,6 +7,7 @@ import { RegionalDigest } from "../regional/digest.ts";
 import { SlackSurface } from "../surfaces/slack/slack-surface.ts";
 import type { Surface } from "../surfaces/surface.ts";
 import { TeamsSurface } from "../surfaces/teams/teams-surface.ts";
+import { mountAdmin } from "./admin.ts";
 import { createHttpApp, finishHttpApp } from "./http-app.ts";
 
 export interface ServerOptions {
@@ -37,6 +38,7 @@ export async function startServer(app: App, { scheduler: runScheduler = true }: 
       return { ready: Object.values(checks).every(Boolean), checks };
     },
   });
+  mountAdmin(http, app);
   const common = { core, store, log, logQuestions: config.logQuestions, http, share: app.share, regional: app.regional };
   const slack = config.slack ? new SlackSurface({ ...common, settings: config.slack }) : undefined;
   const teams = config.teams ? new TeamsSurface({ ...common, settings: config.teams }) : undefined;
