@@ -2,6 +2,7 @@
 import { bankCounts, loadBank } from "../knowledge/bank.ts";
 import { KnowledgeError, loadKnowledge, type Knowledge } from "../knowledge/load.ts";
 import { KNOWLEDGE_DIR } from "../knowledge/location.ts";
+import { loadCalendar } from "../lessons/calendar.ts";
 import { loadLessonPlan } from "../lessons/plan.ts";
 import { CONFIDENCE_MODEL_FILE, loadConfidenceModel } from "../search/confidence.ts";
 
@@ -40,6 +41,8 @@ try {
     console.log(`⚠ ${CONFIDENCE_MODEL_FILE} was trained on ${model.trainedOn.positives} + ${model.trainedOn.negatives} questions, the bank now has ${bank.questions.length} + ${bank.unanswerable.length}: run npm run train:confidence\n`);
   } else console.log(`${CONFIDENCE_MODEL_FILE}: trained on the current bank\n`);
   console.log(`les van de week: ${plan.tracks.standaard.length} lessons in lessons.yaml, starter track opens with ${plan.tracks.starter.slice(0, 3).map((l) => l.unit.id).join(", ")}`);
+  const calendar = loadCalendar(KNOWLEDGE_DIR, knowledge);
+  console.log(`calendar: ${calendar.periods.length} periods in calendar.yaml (${calendar.periods.filter((p) => p.event).length} around elections)`);
 } catch (error) {
   console.error(error instanceof KnowledgeError ? error.message : `knowledge check failed: ${(error as Error).message}`);
   process.exitCode = 1;

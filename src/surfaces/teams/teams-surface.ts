@@ -1,6 +1,7 @@
 import { App, ExpressAdapter } from "@microsoft/teams.apps";
 import type { Application } from "express";
 import type { ConversationCore } from "../../conversation/core.ts";
+import type { ThemeSearch } from "../../conversation/share.ts";
 import type { Click, Incoming } from "../../conversation/incoming.ts";
 import type { Reply } from "../../conversation/reply.ts";
 import type { TeamsSettings } from "../../config.ts";
@@ -10,6 +11,9 @@ import { escapeTeams, renderTeamsCard, teamsSummary, TEAMS_VERB } from "../../re
 import type { Store } from "../../store/store.ts";
 import { sdkLogger } from "../sdk-logger.ts";
 import type { Surface } from "../surface.ts";
+import type { RegionalCommands } from "../../regional/commands.ts";
+import { registerMessageExtension } from "./message-extension.ts";
+import { TeamsRegionPlatform } from "./regional.ts";
 import { TeamsSender } from "./teams-sender.ts";
 
 export interface TeamsSurfaceDeps {
@@ -20,6 +24,10 @@ export interface TeamsSurfaceDeps {
   logQuestions: boolean;
   /** the shared HTTP app; the Teams SDK mounts `/api/messages` on it */
   http: Application;
+  /** the handbook search for the compose box (message extension); without it the extension is not served */
+  share?: ThemeSearch | undefined;
+  /** "vraag het de regio": the platform is added to it and thread replies are passed on */
+  regional?: Pick<RegionalCommands, "usePlatform" | "onThreadReply"> | undefined;
 }
 
 /** The Teams message activity for a reply: one Adaptive Card, with a summary for notifications. */
@@ -54,7 +62,7 @@ interface TeamsActivityFields {
   text?: string;
   value?: unknown;
   conversation: { id: string; conversationType?: string };
-  from: { id: string; aadObjectId?: string };
+  from: { id: string; aadObjectId?: string; name?: string };
   recipient: { id: string };
   membersAdded?: Array<{ id: string }>;
 }
@@ -83,6 +91,8 @@ export class TeamsSurface implements Surface {
     });
     this.sender = new TeamsSender(this.app);
     this.register();
+    if (deps.share) registerMessageExtension(this.app, deps.share, log);
+    deps.regional?.usePlatform("teams", new TeamsRegionPlatform(this.app, this.sender));
   }
 
   /** Registers `/api/messages` on the shared HTTP app; the server itself is started by the caller. */
@@ -136,6 +146,13 @@ export class TeamsSurface implements Surface {
     await this.announce(send, ref, incoming, reply);
   }
 
+  /** A reply (mentioning the bot) in the thread of a "vraag het de regio" post: sent to the asker's DM instead of answered. */
+  private async regionalReply(fields: TeamsActivityFields): Promise<boolean> {
+    const [base, root] = fields.conversation.id.split(";messageid=");
+    if (!this.deps.regional || fields.conversation.conversationType !== "channel" || !root) return false;
+    return this.deps.regional.onThreadReply({ regionId: teamsConversationId(base!), threadRef: root, platform: "teams", who: fields.from.name, text: (fields.text ?? "").trim() });
+  }
+
   private register(): void {
     const { core, store } = this.deps;
 
@@ -143,6 +160,7 @@ export class TeamsSurface implements Surface {
       const fields = activity as unknown as TeamsActivityFields;
       // Action.Submit (the fallback of older clients) arrives as a message whose value carries the click.
       const click = decodeClick((fields.value as { click?: unknown } | undefined)?.click);
+      if (!click && (await this.regionalReply(fields))) return;
       await this.respond(fields, ref, send, click ? clickText(click) : (fields.text ?? "").trim(), click);
     });
 
