@@ -45,7 +45,7 @@ export function composeAnswer(answer: Answer, knowledge: Knowledge): Reply {
   const units = main.map((r) => replyUnit(r, knowledge));
   const ref = encodeFeedbackRef(answer.question, units.map((u) => u.id));
   const actions: Action[] = [
-    ...units.map((u) => ({ kind: "read-more" as const, label: `${texts.readWholeTheme}: ${u.citation.label}`, unitId: u.id })),
+    ...units.map((u) => ({ kind: "read-more" as const, label: texts.readUnit(u.citation.label), unitId: u.id })),
     ...answer.suggestions.map((s) => ({ kind: "read-more" as const, label: `${texts.didYouMean} ${s.title}`, unitId: s.id })),
     { kind: "feedback", label: texts.feedbackUp, value: "up", ref },
     { kind: "feedback", label: texts.feedbackDown, value: "down", ref },

@@ -4,8 +4,11 @@ import { z } from "zod";
 export const clickSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("ask"), question: z.string().min(1).max(2000) }),
   z.object({ kind: z.literal("read-more"), unitId: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
-  z.object({ kind: z.literal("feedback"), value: z.enum(["up", "down"]), ref: z.string().max(400) }),
+  // `was`: the value given before, when this click changes it (once)
+  z.object({ kind: z.literal("feedback"), value: z.enum(["up", "down"]), ref: z.string().max(400), was: z.enum(["up", "down"]).optional() }),
   z.object({ kind: z.literal("command"), command: z.string().min(1).max(200) }),
+  // the card of one lesson, as it was shown (so its buttons act on that lesson)
+  z.object({ kind: z.literal("lesson"), unitId: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
 ]);
 export type Click = z.infer<typeof clickSchema>;
 
@@ -19,6 +22,8 @@ export interface Incoming {
   isDirect: boolean;
   threadId?: string | undefined;
   click?: Click | undefined;
+  /** the card the click came from, to build again with its new state */
+  origin?: Click | undefined;
 }
 
 /** The longest question the bot reads; longer text gets a clear answer instead of a search. */

@@ -28,5 +28,6 @@ export function composeLessonCard(lesson: Lesson, opts: { isDirect: boolean; sub
     followUps: [],
     actions,
     reflection: lesson.reflection,
+    origin: { kind: "lesson", unitId: unit.id },
   };
 }

@@ -81,6 +81,13 @@ export class LessonCommands implements CommandHandler {
     return { lesson: lesson ?? nextLesson(plan, sub.track, sent.map((s) => s.unitId)), subscription: sub };
   }
 
+  async lessonCard(unitId: string, incoming: Incoming): Promise<Reply | undefined> {
+    const lesson = this.deps.plan.byUnit.get(unitId);
+    if (!lesson) return undefined;
+    const subscription = await this.deps.store.subscriptions.get(incoming.conversationId);
+    return composeLessonCard(lesson, { isDirect: incoming.isDirect, subscribed: Boolean(subscription?.active), knowledge: this.deps.knowledge, answerer: this.deps.answerer });
+  }
+
   private async currentLessonCard(incoming: Incoming): Promise<Reply> {
     const { lesson, subscription } = await this.currentLesson(incoming.conversationId);
     return composeLessonCard(lesson, { isDirect: incoming.isDirect, subscribed: Boolean(subscription?.active), knowledge: this.deps.knowledge, answerer: this.deps.answerer });
@@ -90,7 +97,8 @@ export class LessonCommands implements CommandHandler {
     const { store } = this.deps;
     if (incoming.platform === "local") return textReply(L.notHere);
     const now = this.now();
-    const who = L.someone;
+    // The surface puts the user's mention where the announcer mark is.
+    const who = L.announcer;
     const existing = await store.subscriptions.get(incoming.conversationId);
     const announce = (text: string) => (incoming.isDirect ? undefined : text);
     switch (command) {
@@ -105,7 +113,7 @@ export class LessonCommands implements CommandHandler {
         return { ...textReply(L.subscribed(weekdayTime(sub), sub.timeZone, sub.track, formatSlotDutch(first, sub.timeZone))), announce: announce(L.announceSubscribed(who, weekdayTime(sub))) };
       }
       case "status":
-        return existing ? this.status(existing) : textReply(L.notSubscribed);
+        return existing ? { ...(await this.status(existing)), origin: { kind: "command", command: "status" } } : textReply(L.notSubscribed);
       case "pause": {
         if (!existing?.active) return textReply(L.notSubscribed);
         const weeks = parsePauseWeeks(args);
@@ -174,10 +182,13 @@ export class LessonCommands implements CommandHandler {
 
   private async forget(confirmed: boolean | undefined, incoming: Incoming): Promise<Reply> {
     if (confirmed === undefined) {
-      return textReply(L.forgetConfirm, [
-        { kind: "command", label: L.forgetYes, command: "vergeet mij bevestigd", style: "danger" },
-        { kind: "command", label: L.forgetNo, command: "vergeet mij niet" },
-      ]);
+      return {
+        ...textReply(L.forgetConfirm, [
+          { kind: "command", label: L.forgetYes, command: "vergeet mij bevestigd", style: "danger" },
+          { kind: "command", label: L.forgetNo, command: "vergeet mij niet" },
+        ]),
+        confirm: { yes: "vergeet mij bevestigd", no: "vergeet mij niet" },
+      };
     }
     if (!confirmed) return textReply(L.forgetCancelled);
     await this.deps.store.forgetUser(incoming.platform, incoming.userId);
