@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { ConversationCore } from "../conversation/core.ts";
 import type { Incoming } from "../conversation/incoming.ts";
+import { textReply } from "../conversation/reply.ts";
 import { texts } from "../conversation/texts.ts";
 import { numberedChoices, renderText, type Choice } from "../render/text.ts";
 import type { Surface } from "./surface.ts";
@@ -43,8 +44,20 @@ export class TerminalSurface implements Surface {
     for await (const raw of lines) {
       const line = raw.trim();
       if ((texts.terminal.quitWords as readonly string[]).includes(line.toLowerCase())) break;
-      const picked = /^\d{1,2}$/.test(line) ? choices[Number(line) - 1] : undefined;
-      const reply = await core.handle(picked ? { ...base, text: picked.label, click: picked.click } : { ...base, text: raw });
+      const number = /^\d{1,2}$/.test(line) ? Number(line) : undefined;
+      const picked = number === undefined ? undefined : choices[number - 1];
+      // While a list of choices is shown, a number picks from it and nothing else (not a theme of that number).
+      const reply =
+        number !== undefined && choices.length > 0 && !picked
+          ? textReply(texts.noSuchChoice(number, choices.length))
+          : await core.handle(picked ? { ...base, text: picked.label, click: picked.click } : { ...base, text: raw });
+      if (number !== undefined && choices.length > 0 && !picked) {
+        say("");
+        say(renderText(reply));
+        say("");
+        prompt();
+        continue;
+      }
       choices = numberedChoices(reply);
       say("");
       say(renderText(reply));
