@@ -183,3 +183,17 @@ describe("typed answers in chat", () => {
     expect((await core.handle(dm("les 8"))).text).toContain("les 1 tot en met 7");
   });
 });
+
+describe("follow-ups", () => {
+  it("never repeat the question answered and hold no near-duplicates", async () => {
+    const { distinctFollowUps } = await import("../../src/conversation/compose.ts");
+    expect(
+      distinctFollowUps("Hoe werk ik samen met de griffier?", [
+        "hoe werk ik samen met de griffier",
+        "Hoe werk ik samen met de wethouder financiën?",
+        "Hoe werk ik met de wethouder financien?",
+        "Wat doet de raad?",
+      ]),
+    ).toEqual(["Hoe werk ik samen met de wethouder financiën?", "Wat doet de raad?"]);
+  });
+});
