@@ -9,7 +9,7 @@ import { readTeamsManifest, TEAMS_MANIFEST_DIR, validateTeamsManifest } from "./
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function main(): number {
+async function main(): Promise<number> {
   const clientId = process.env.TEAMS_CLIENT_ID?.trim();
   if (!clientId || !GUID.test(clientId)) {
     console.error("package:teams needs TEAMS_CLIENT_ID: the Application (client) ID of the bot's Entra app registration, a GUID.");
@@ -18,7 +18,7 @@ function main(): number {
   const manifest = readTeamsManifest();
   manifest.bots[0]!.botId = clientId;
   if (process.env.TEAMS_APP_VERSION) manifest.version = process.env.TEAMS_APP_VERSION;
-  const problems = validateTeamsManifest(manifest);
+  const problems = await validateTeamsManifest(manifest);
   if (problems.length) {
     console.error(`manifest is not valid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     return 1;
@@ -35,4 +35,10 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(`package:teams failed: ${(error as Error).message}`);
+    process.exitCode = 1;
+  },
+);

@@ -30,13 +30,13 @@ function readPng(file: string): { width: number; height: number; alpha: number[]
 }
 
 describe("Teams manifest", () => {
-  it("is valid against Microsoft's official schema of its version", () => {
-    expect(validateTeamsManifest(readTeamsManifest())).toEqual([]);
+  it("is valid against Microsoft's official schema of its version", async () => {
+    expect(await validateTeamsManifest(readTeamsManifest())).toEqual([]);
   });
 
-  it("would report an invalid manifest", () => {
+  it("would report an invalid manifest", async () => {
     const broken = { ...readTeamsManifest(), name: undefined, accentColor: "blue" };
-    expect(validateTeamsManifest(broken).length).toBeGreaterThan(0);
+    expect((await validateTeamsManifest(broken)).length).toBeGreaterThan(0);
   });
 
   it("lists the bot's commands for every scope it serves", () => {
@@ -53,14 +53,14 @@ describe("Teams manifest", () => {
     expect(outline.alpha.filter((a) => a === 0).length).toBeGreaterThan(outline.alpha.length / 2);
   });
 
-  it("packages into a zip with the bot's client ID", () => {
+  it("packages into a zip with the bot's client ID", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "teams-")), "app.zip");
     execFileSync("npx", ["tsx", "src/cli/package-teams.ts", out], { env: { ...process.env, TEAMS_CLIENT_ID: "11111111-2222-3333-4444-555555555555" }, stdio: "pipe" });
     const files = unzipSync(readFileSync(out));
     expect(Object.keys(files).sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
     const manifest = JSON.parse(strFromU8(files["manifest.json"]!)) as { bots: Array<{ botId: string }> };
     expect(manifest.bots[0]!.botId).toBe("11111111-2222-3333-4444-555555555555");
-    expect(validateTeamsManifest(manifest as never)).toEqual([]);
+    expect(await validateTeamsManifest(manifest as never)).toEqual([]);
   });
 });
 
