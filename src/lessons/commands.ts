@@ -78,7 +78,7 @@ export class LessonCommands implements CommandHandler {
     const week = slotOfWeek(sub, this.now()).week;
     const thisWeek = sent.find((s) => s.week === week);
     const lesson = thisWeek ? plan.byUnit.get(thisWeek.unitId) : undefined;
-    return { lesson: lesson ?? nextLesson(plan, sub.track, sent.map((s) => s.unitId)), subscription: sub };
+    return { lesson: lesson ?? nextLesson(plan, sub.track, sent.map((s) => s.unitId), sub.createdAt), subscription: sub };
   }
 
   async lessonCard(unitId: string, incoming: Incoming): Promise<Reply | undefined> {
@@ -158,8 +158,9 @@ export class LessonCommands implements CommandHandler {
   private async note(text: string, incoming: Incoming): Promise<Reply> {
     if (!incoming.isDirect) return textReply(L.noteInDirectOnly);
     if (!text) return textReply(L.noteHow);
-    const { lesson, subscription } = await this.currentLesson(incoming.conversationId);
-    const unit = subscription?.active ? lesson.unit : undefined;
+    // Filed under the lesson `les` shows in this conversation, subscribed or not.
+    const { lesson } = await this.currentLesson(incoming.conversationId);
+    const unit = lesson.unit;
     await this.deps.store.notes.add({ userKey: `${incoming.platform}:${incoming.userId}`, conversationId: incoming.conversationId, unitId: unit?.id, text: text.slice(0, 2000) }, this.now());
     return textReply(L.noted(unit ? unitLabel(unit, this.deps.knowledge) : undefined));
   }

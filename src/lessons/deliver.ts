@@ -122,7 +122,7 @@ export class Deliverer {
   /** The lesson this subscription gets next, from what it has had. */
   private async upcoming(sub: Subscription): Promise<Lesson> {
     const sent = await this.deps.store.deliveries.sentUnits(sub.id);
-    return nextLesson(this.deps.plan, sub.track, sent.map((s) => s.unitId));
+    return nextLesson(this.deps.plan, sub.track, sent.map((s) => s.unitId), sub.createdAt);
   }
 
   private async deliver(sub: Subscription, claim: Claim, now: Date, report: PassReport): Promise<void> {

@@ -15,6 +15,8 @@ export interface Subscription {
   createdBy: string;
   /** when the current slot was chosen */
   scheduleFrom: Date;
+  /** when the conversation first subscribed (kept when it subscribes again) */
+  createdAt: Date;
 }
 
 function fromRow(row: Selectable<SubscriptionTable>): Subscription {
@@ -31,6 +33,7 @@ function fromRow(row: Selectable<SubscriptionTable>): Subscription {
     deactivatedReason: row.deactivated_reason ?? undefined,
     createdBy: row.created_by,
     scheduleFrom: new Date(row.schedule_from),
+    createdAt: new Date(row.created_at),
   };
 }
 
@@ -44,7 +47,7 @@ export class Subscriptions {
   }
 
   /** Creates or reactivates the conversation's subscription with a new slot; the lesson history stays. */
-  async upsert(sub: Omit<Subscription, "active" | "deactivatedReason" | "pausedUntil" | "scheduleFrom">, now = new Date()): Promise<Subscription> {
+  async upsert(sub: Omit<Subscription, "active" | "deactivatedReason" | "pausedUntil" | "scheduleFrom" | "createdAt">, now = new Date()): Promise<Subscription> {
     const at = now.toISOString();
     const values = { weekday: sub.weekday, time: sub.time, time_zone: sub.timeZone, track: sub.track, active: 1, deactivated_reason: null, paused_until: null, schedule_from: at, updated_at: at };
     await this.db

@@ -97,3 +97,15 @@ describe("leeragenda and privacy", () => {
     expect(await say(dm("mijn gegevens"))).toContain("0 notitie(s) in je leeragenda, 0 abonnement(en)");
   });
 });
+
+describe("one current lesson per conversation", () => {
+  it("les shows the same lesson before and after subscribing, and a note is filed under it", async () => {
+    const before = await core.handle(dm("les"));
+    await core.handle(dm("abonneer"));
+    const after = await core.handle(dm("les"));
+    expect(after.units[0]!.id).toBe(before.units[0]!.id);
+    expect(await say(dm("noteer Ik wil vaker vooraf afstemmen."))).toContain(`bij thema ${before.units[0]!.id.replace("wegwijzer-", "")}`);
+    const agenda = await say(dm("leeragenda"));
+    expect(agenda).toContain(before.units[0]!.title);
+  });
+});
