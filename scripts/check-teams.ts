@@ -113,8 +113,8 @@ class Chat {
       await this.page.keyboard.type("@");
       const option = this.page.getByText("Test Bot", { exact: true }).last();
       await option.waitFor({ timeout: 10_000 });
-      // A real click would blur the editor and close the menu first: the option gets the click event itself.
-      await option.dispatchEvent("click");
+      await option.hover();
+      await this.page.keyboard.press("Enter");
       await this.page.waitForTimeout(300);
       await this.page.keyboard.type(" ");
     }
