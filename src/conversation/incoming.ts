@@ -6,7 +6,12 @@ export const clickSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("read-more"), unitId: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
   // `was`: the value given before, when this click changes it (once)
   z.object({ kind: z.literal("feedback"), value: z.enum(["up", "down"]), ref: z.string().max(400), was: z.enum(["up", "down"]).optional() }),
-  z.object({ kind: z.literal("command"), command: z.string().min(1).max(200) }),
+  // `expect`: the subscription state the card showed; the command asks first when it changed since
+  z.object({
+    kind: z.literal("command"),
+    command: z.string().min(1).max(200),
+    expect: z.enum(["none", "active", "paused", "stopped"]).optional(),
+  }),
   // the card of one lesson, as it was shown (so its buttons act on that lesson)
   z.object({ kind: z.literal("lesson"), unitId: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
 ]);

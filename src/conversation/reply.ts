@@ -22,7 +22,17 @@ export type Action =
   | { kind: "ask"; label: string; question: string }
   | { kind: "read-more"; label: string; unitId: string }
   | { kind: "feedback"; label: string; value: "up" | "down"; ref: string }
-  | { kind: "command"; label: string; command: string; style?: "primary" | "danger" | undefined };
+  | {
+      kind: "command";
+      label: string;
+      command: string;
+      style?: "primary" | "danger" | undefined;
+      /** the subscription state this button was shown for */
+      expect?: SubscriptionState | undefined;
+    };
+
+/** A conversation's subscription as a card shows it. */
+export type SubscriptionState = "none" | "active" | "paused" | "stopped";
 
 /** A table of contents: one source, its chapters and numbered units, rendered as a list in every client. */
 export interface Contents {

@@ -72,6 +72,8 @@ export const texts = {
     announceResumed: (user: string) => `${user} heeft de les van de week in dit kanaal hervat.`,
     announceStopped: (user: string) => `${user} heeft dit kanaal afgemeld voor de les van de week.`,
     someone: "Iemand",
+    changedSince: "Het abonnement van dit gesprek is veranderd sinds dit bericht. Zo staat het nu:",
+    doAnyway: "Toch doen",
     /** where the announcing user's mention goes; each platform puts its own mention there */
     announcer: "\u0002",
     badSubscribe: (word: string) => `Dat begrijp ik niet: "${word}". Zo abonneer je: \`abonneer\` (maandag 8:30), \`abonneer dinsdag 9:00\`, \`abonneer vrijdag 16:30 Europe/Brussels\` of \`abonneer starter\`.`,

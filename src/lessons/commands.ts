@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { unitLabel } from "../conversation/compose.ts";
 import type { CommandHandler, HomeRequest } from "../conversation/core.ts";
 import type { Incoming } from "../conversation/incoming.ts";
-import { textReply, type Reply } from "../conversation/reply.ts";
+import { textReply, type Reply, type SubscriptionState } from "../conversation/reply.ts";
 import { texts } from "../conversation/texts.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Answerer } from "../search/answer.ts";
@@ -65,7 +65,9 @@ export class LessonCommands implements CommandHandler {
   async home(request: HomeRequest): Promise<Reply[]> {
     const incoming: Incoming = { platform: request.platform, conversationId: request.conversationId, userId: request.userId, text: "", isDirect: true };
     const sub = await this.deps.store.subscriptions.get(request.conversationId);
-    const status = sub ? await this.status(sub) : textReply(L.notSubscribed, [{ kind: "command", label: L.subscribeButton, command: "abonneer", style: "primary" }]);
+    const status = sub
+      ? await this.status(sub)
+      : textReply(L.notSubscribed, [{ kind: "command", label: L.subscribeButton, command: "abonneer", style: "primary", expect: "none" }]);
     return [{ ...status, text: `${L.homeSubscription}\n${status.text}` }, await this.currentLessonCard(incoming)];
   }
 
@@ -85,12 +87,19 @@ export class LessonCommands implements CommandHandler {
     const lesson = this.deps.plan.byUnit.get(unitId);
     if (!lesson) return undefined;
     const subscription = await this.deps.store.subscriptions.get(incoming.conversationId);
-    return composeLessonCard(lesson, { isDirect: incoming.isDirect, subscribed: Boolean(subscription?.active), knowledge: this.deps.knowledge, answerer: this.deps.answerer });
+    return composeLessonCard(lesson, { isDirect: incoming.isDirect, state: this.stateOf(subscription), knowledge: this.deps.knowledge, answerer: this.deps.answerer });
   }
 
   private async currentLessonCard(incoming: Incoming): Promise<Reply> {
     const { lesson, subscription } = await this.currentLesson(incoming.conversationId);
-    return composeLessonCard(lesson, { isDirect: incoming.isDirect, subscribed: Boolean(subscription?.active), knowledge: this.deps.knowledge, answerer: this.deps.answerer });
+    return composeLessonCard(lesson, { isDirect: incoming.isDirect, state: this.stateOf(subscription), knowledge: this.deps.knowledge, answerer: this.deps.answerer });
+  }
+
+  /** The subscription as a card shows it. */
+  private stateOf(sub: Subscription | undefined): SubscriptionState {
+    if (!sub) return "none";
+    if (!sub.active) return "stopped";
+    return sub.pausedUntil && sub.pausedUntil > this.now() ? "paused" : "active";
   }
 
   private async subscription(command: "subscribe" | "pause" | "resume" | "stop" | "status", args: string, incoming: Incoming): Promise<Reply> {
@@ -101,6 +110,12 @@ export class LessonCommands implements CommandHandler {
     const who = L.announcer;
     const existing = await store.subscriptions.get(incoming.conversationId);
     const announce = (text: string) => (incoming.isDirect ? undefined : text);
+    // A button acts on the state its card showed; when the subscription changed since, it asks first.
+    const click = incoming.click?.kind === "command" ? incoming.click : undefined;
+    if (click?.expect && command !== "status" && click.expect !== this.stateOf(existing)) {
+      const current = existing ? (await this.status(existing)).text : L.notSubscribed;
+      return textReply(`${L.changedSince} ${current}`, [{ kind: "command", label: L.doAnyway, command: click.command }]);
+    }
     switch (command) {
       case "subscribe": {
         const parsed = parseSubscribeArgs(args);
@@ -143,9 +158,13 @@ export class LessonCommands implements CommandHandler {
     const lines = [L.status(weekdayTime(sub), sub.timeZone, sub.track, had, total, formatSlotDutch(nextSlot(sub, now), sub.timeZone))];
     if (!sub.active) lines.push(L.statusStopped(sub.deactivatedReason === "stopped" || !sub.deactivatedReason ? L.reasons.stopped : L.reasons.platform(sub.deactivatedReason)));
     else if (sub.pausedUntil && sub.pausedUntil > now) lines.push(L.statusPaused(dutchDate(sub.pausedUntil, sub.timeZone)));
+    const expect = this.stateOf(sub);
     const actions = sub.active
-      ? [{ kind: "command" as const, label: L.pause, command: "pauzeer 1 week" }, { kind: "command" as const, label: L.unsubscribe, command: "stop", style: "danger" as const }]
-      : [{ kind: "command" as const, label: L.subscribeButton, command: "abonneer", style: "primary" as const }];
+      ? [
+          { kind: "command" as const, label: L.pause, command: "pauzeer 1 week", expect },
+          { kind: "command" as const, label: L.unsubscribe, command: "stop", style: "danger" as const, expect },
+        ]
+      : [{ kind: "command" as const, label: L.subscribeButton, command: "abonneer", style: "primary" as const, expect }];
     return textReply(lines.join(" "), actions);
   }
 

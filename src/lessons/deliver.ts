@@ -131,7 +131,7 @@ export class Deliverer {
     const lesson = plan.byUnit.get(claim.unitId)!;
     const conversation = await store.getConversation(sub.id);
     if (!conversation) return this.deactivate(sub, claim, "no_conversation_reference", report);
-    const card = composeLessonCard(lesson, { isDirect: sub.isDirect, subscribed: true, knowledge: this.deps.knowledge, answerer: this.deps.answerer });
+    const card = composeLessonCard(lesson, { isDirect: sub.isDirect, state: "active", knowledge: this.deps.knowledge, answerer: this.deps.answerer });
 
     let outcome: SendOutcome = { ok: false, kind: "transient", error: "not_sent" };
     for (let waits = 0; waits <= (this.deps.maxRateLimitWaits ?? 5); waits++) {

@@ -48,6 +48,6 @@ export function clickOfAction(action: Action): Click {
     case "ask": return { kind: "ask", question: action.question };
     case "read-more": return { kind: "read-more", unitId: action.unitId };
     case "feedback": return { kind: "feedback", value: action.value, ref: action.ref };
-    case "command": return { kind: "command", command: action.command };
+    case "command": return { kind: "command", command: action.command, ...(action.expect ? { expect: action.expect } : {}) };
   }
 }

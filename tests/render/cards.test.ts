@@ -197,3 +197,21 @@ describe("follow-ups", () => {
     ).toEqual(["Hoe werk ik samen met de wethouder financiën?", "Wat doet de raad?"]);
   });
 });
+
+describe("subscription buttons act on the state they showed", () => {
+  it("a stale lesson card's Abonneer asks first instead of resetting a changed subscription", async () => {
+    const stale = await core.handle(dm("les"));
+    const subscribe = stale.actions.find((a) => a.kind === "command" && a.command === "abonneer");
+    expect(subscribe).toMatchObject({ expect: "none" });
+    await core.handle(dm("abonneer dinsdag 9:00"));
+    await core.handle(dm("pauzeer 2 weken"));
+    const outcome = await core.click(dm("", { click: { kind: "command", command: "abonneer", expect: "none" }, origin: stale.origin }));
+    expect(outcome.post?.text).toContain("veranderd sinds dit bericht");
+    expect(outcome.post?.text).toContain("dinsdag om 09:00");
+    const sub = await store.subscriptions.get("teams:a:1");
+    expect(sub).toMatchObject({ weekday: 2, time: "09:00" });
+    expect(sub?.pausedUntil).toBeDefined();
+    // The lesson card built again now shows the subscription as it is.
+    expect(outcome.update?.actions.map((a) => a.label)).toContain("Afmelden");
+  });
+});
