@@ -4,10 +4,11 @@ import type { Answerer } from "../search/answer.ts";
 import type { Intent } from "./intents.ts";
 import { detectIntent } from "./intents.ts";
 import { composeAnswer, composeUnit } from "./compose.ts";
+import type { ConversationEvents } from "./events.ts";
 import { decodeFeedbackRef, type FeedbackStore } from "./feedback.ts";
 import { type Click, MAX_QUESTION_LENGTH, type Incoming } from "./incoming.ts";
 import { composeList } from "./list.ts";
-import { textReply, type Reply } from "./reply.ts";
+import { textReply, type Action, type Reply } from "./reply.ts";
 import { texts } from "./texts.ts";
 
 /** Commands that need the store (les van de week, leeragenda, privacy); provided by the lessons module. */
@@ -17,6 +18,8 @@ export interface CommandHandler {
   lessonCard?(unitId: string, incoming: Incoming): Promise<Reply | undefined>;
   /** extra sections of a home screen, e.g. this week's lesson and the user's subscriptions */
   home?(request: HomeRequest): Promise<Reply[]>;
+  /** buttons added under an answer to a question, e.g. "Vraag het je regio" in a DM */
+  extraActions?(incoming: Incoming, question: string): Promise<Action[]>;
 }
 
 export interface HomeRequest {
@@ -34,6 +37,16 @@ export interface CoreDeps {
   log: Logger;
   logQuestions: boolean;
   commands?: CommandHandler | undefined;
+  /** told about every reply and every 👍/👎 (metrics, usage figures, review queue) */
+  events?: ConversationEvents | undefined;
+}
+
+/** What one reply was about, gathered while handling it, for the events port. */
+interface Trace {
+  answered?: boolean;
+  suggestions?: string[];
+  question?: string;
+  choice?: string;
 }
 
 /**
@@ -45,7 +58,6 @@ export interface ClickOutcome {
   post?: Reply | undefined;
 }
 
-/** Intents whose reply is a read-only lookup, so a card can be built again from them. */
 /** Commands that a confirmation card asks for: after the click the card shows the outcome instead. */
 const CONFIRMATIONS = new Set(["vergeet mij bevestigd", "vergeet mij niet"]);
 
@@ -122,11 +134,12 @@ export class ConversationCore {
 
   async handle(incoming: Incoming): Promise<Reply> {
     const started = performance.now();
-    let intentKind = "click";
+    let intentKind = incoming.click ? `click:${incoming.click.kind}` : "click";
     let reply: Reply;
+    const trace: Trace = {};
     try {
       if (incoming.click) {
-        reply = await this.handleClick(incoming);
+        reply = await this.handleClick(incoming, trace);
       } else {
         const checked = this.check(incoming.text);
         if (checked) {
@@ -135,7 +148,7 @@ export class ConversationCore {
         } else {
           const intent = detectIntent(incoming.text);
           intentKind = intent.kind;
-          reply = await this.handleIntent(intent, incoming);
+          reply = await this.handleIntent(intent, incoming, trace);
         }
       }
     } catch (error) {
@@ -146,17 +159,40 @@ export class ConversationCore {
     const feedback = reply.actions.find((a) => a.kind === "feedback");
     if (feedback?.kind === "feedback") this.remember(this.lastAnswer, key, feedback.ref);
     this.remember(this.pendingConfirm, key, reply.confirm);
+    const latencyMs = performance.now() - started;
     this.deps.log.info(
       {
         platform: incoming.platform,
         intent: intentKind,
         units: reply.units.map((u) => u.id),
-        ms: Math.round(performance.now() - started),
+        ms: Math.round(latencyMs),
         ...(this.deps.logQuestions ? { question: incoming.text, user: incoming.userId } : {}),
       },
       "replied",
     );
+    await this.report(incoming, intentKind, reply, trace, latencyMs);
     return reply;
+  }
+
+  private async report(incoming: Incoming, intent: string, reply: Reply, trace: Trace, latencyMs: number): Promise<void> {
+    const events = this.deps.events;
+    if (!events) return;
+    const units = reply.units.length > 0 ? reply.units.map((u) => u.id) : (trace.suggestions ?? []);
+    try {
+      await events.replied({
+        platform: incoming.platform,
+        intent,
+        answered: trace.answered,
+        units,
+        suggestions: trace.suggestions ?? [],
+        latencyMs,
+        question: trace.question,
+        choice: trace.choice,
+        conversationId: incoming.conversationId,
+      });
+    } catch (error) {
+      this.deps.log.warn({ err: { message: (error as Error).message } }, "reporting a reply failed");
+    }
   }
 
   private check(text: string): Reply | undefined {
@@ -166,13 +202,14 @@ export class ConversationCore {
     return undefined;
   }
 
-  private async handleClick(incoming: Incoming): Promise<Reply> {
+  private async handleClick(incoming: Incoming, trace: Trace): Promise<Reply> {
     const click = incoming.click!;
     const { knowledge } = this.deps;
     switch (click.kind) {
       case "ask":
-        return this.handleIntent({ kind: "question", text: click.question }, { ...incoming, text: click.question });
+        return this.handleIntent({ kind: "question", text: click.question }, { ...incoming, text: click.question }, trace);
       case "read-more": {
+        trace.choice = click.unitId;
         const unit = knowledge.byId.get(click.unitId);
         return unit ? composeUnit(unit, knowledge) : textReply(texts.unknownUnit);
       }
@@ -189,15 +226,20 @@ export class ConversationCore {
             at: new Date(),
             replaces: click.was,
           });
+          try {
+            await this.deps.events?.feedback({ platform: incoming.platform, value: click.value, questionHash: decoded.questionHash, unitIds });
+          } catch (error) {
+            this.deps.log.warn({ err: { message: (error as Error).message } }, "reporting feedback failed");
+          }
         }
         return textReply(click.value === "up" ? texts.feedbackThanks : texts.feedbackSorry);
       }
       case "command":
-        return this.handleIntent(detectIntent(click.command), { ...incoming, text: click.command });
+        return this.handleIntent(detectIntent(click.command), { ...incoming, text: click.command }, trace);
     }
   }
 
-  private async handleIntent(intent: Intent, incoming: Incoming): Promise<Reply> {
+  private async handleIntent(intent: Intent, incoming: Incoming, trace: Trace = {}): Promise<Reply> {
     const { knowledge, answerer } = this.deps;
     switch (intent.kind) {
       case "empty":
@@ -215,15 +257,22 @@ export class ConversationCore {
       case "out-of-range":
         return textReply(texts.unitOutOfRange(intent.label, intent.number, intent.max));
       case "question": {
-        const reply = composeAnswer(answerer.answer(intent.text), knowledge);
-        return intent.text.length <= 300 ? { ...reply, origin: { kind: "ask", question: intent.text } } : reply;
+        const answer = answerer.answer(intent.text);
+        trace.answered = answer.answered;
+        trace.question = intent.text;
+        trace.suggestions = (answer.answered ? answer.suggestions : answer.suggestions.slice(0, 3)).map((s) => s.id);
+        const reply = composeAnswer(answer, knowledge);
+        const extra = (await this.deps.commands?.extraActions?.(incoming, intent.text)) ?? [];
+        const withExtra = extra.length ? { ...reply, actions: [...reply.actions, ...extra] } : reply;
+        // A card of a short question can be built again for a click on it.
+        return intent.text.length <= 300 ? { ...withExtra, origin: { kind: "ask", question: intent.text } } : withExtra;
       }
       case "feedback":
         return textReply(texts.feedbackThanks);
       case "rate": {
         const ref = this.lastAnswer.get(this.key(incoming));
         if (!ref) return textReply(texts.feedbackNoAnswer);
-        return this.handleClick({ ...incoming, click: { kind: "feedback", value: intent.value, ref } });
+        return this.handleClick({ ...incoming, click: { kind: "feedback", value: intent.value, ref } }, trace);
       }
       case "yes":
       case "no": {

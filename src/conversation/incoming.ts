@@ -6,10 +6,11 @@ export const clickSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("read-more"), unitId: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
   // `was`: the value given before, when this click changes it (once)
   z.object({ kind: z.literal("feedback"), value: z.enum(["up", "down"]), ref: z.string().max(400), was: z.enum(["up", "down"]).optional() }),
+  // up to 1800: "regio plaats …" carries the exact question she confirms (regional/commands.ts);
   // `expect`: the subscription state the card showed; the command asks first when it changed since
   z.object({
     kind: z.literal("command"),
-    command: z.string().min(1).max(200),
+    command: z.string().min(1).max(1800),
     expect: z.enum(["none", "active", "paused", "stopped"]).optional(),
   }),
   // the card of one lesson, as it was shown (so its buttons act on that lesson)

@@ -9,7 +9,10 @@ import type { Lesson } from "./plan.ts";
  * The lesson card: title and source, the unit's summary as intro, its key bullets, the reflection
  * question, and the buttons to read on, discuss (channels) or note a reflection (DMs), pause or stop.
  */
-export function composeLessonCard(lesson: Lesson, opts: { isDirect: boolean; state: SubscriptionState; knowledge: Knowledge; answerer: Answerer }): Reply {
+export function composeLessonCard(
+  lesson: Lesson,
+  opts: { isDirect: boolean; state: SubscriptionState; knowledge: Knowledge; answerer: Answerer; why?: string | undefined },
+): Reply {
   const expect = opts.state;
   const { unit } = lesson;
   const actions: Action[] = [
@@ -27,7 +30,8 @@ export function composeLessonCard(lesson: Lesson, opts: { isDirect: boolean; sta
     actions.push({ kind: "command", label: texts.lessons.subscribeButton, command: "abonneer", style: "primary", expect });
   }
   return {
-    text: `${texts.lessons.header(unit.title)}\n${unit.summary}`,
+    // "Waarom nu?": the municipal calendar chose this lesson (lessons/calendar.ts)
+    text: [texts.lessons.header(unit.title), ...(opts.why ? [texts.calendar.why(opts.why)] : []), unit.summary].join("\n"),
     units: [{ id: unit.id, title: unit.title, citation: citationOf(unit, opts.knowledge), passages: opts.answerer.keyPassages(unit) }],
     followUps: [],
     actions,

@@ -9,8 +9,9 @@ import type { Answerer } from "../search/answer.ts";
 import type { Intent } from "../conversation/intents.ts";
 import type { Store } from "../store/store.ts";
 import type { Subscription } from "../store/subscriptions.ts";
+import { periodFor, whyNow, type MunicipalCalendar } from "./calendar.ts";
 import { composeLessonCard } from "./card.ts";
-import { lessonOfWeek, nextLesson } from "./choose.ts";
+import { chooseLesson, lessonOfWeek } from "./choose.ts";
 import type { Lesson, LessonPlan } from "./plan.ts";
 import { formatSlotDutch, nextSlot, slotOfWeek } from "./schedule.ts";
 import { parsePauseWeeks, parseSubscribeArgs } from "./subscribe-args.ts";
@@ -21,6 +22,10 @@ export interface LessonCommandDeps {
   knowledge: Knowledge;
   answerer: Answerer;
   now?: () => Date;
+  /** the municipal year (knowledge/calendar.yaml); without it lessons follow the fixed order */
+  calendar?: MunicipalCalendar | undefined;
+  /** set when this deployment keeps a review queue (REVIEW_QUEUE=1): its retention in days */
+  reviewQueueDays?: number;
 }
 
 const L = texts.lessons;
@@ -80,7 +85,8 @@ export class LessonCommands implements CommandHandler {
     const week = slotOfWeek(sub, this.now()).week;
     const thisWeek = sent.find((s) => s.week === week);
     const lesson = thisWeek ? plan.byUnit.get(thisWeek.unitId) : undefined;
-    return { lesson: lesson ?? nextLesson(plan, sub.track, sent.map((s) => s.unitId), sub.createdAt), subscription: sub };
+    const season = this.deps.calendar && sub.calendar ? { calendar: this.deps.calendar, now: this.now(), zone: sub.timeZone } : undefined;
+    return { lesson: lesson ?? chooseLesson(plan, sub.track, sent.map((s) => s.unitId), season, sub.createdAt).lesson, subscription: sub };
   }
 
   async lessonCard(unitId: string, incoming: Incoming): Promise<Reply | undefined> {
@@ -92,7 +98,8 @@ export class LessonCommands implements CommandHandler {
 
   private async currentLessonCard(incoming: Incoming): Promise<Reply> {
     const { lesson, subscription } = await this.currentLesson(incoming.conversationId);
-    return composeLessonCard(lesson, { isDirect: incoming.isDirect, state: this.stateOf(subscription), knowledge: this.deps.knowledge, answerer: this.deps.answerer });
+    const why = subscription?.active ? lessonWhy(this.deps.calendar, subscription, lesson.unit.id, this.now()) : undefined;
+    return composeLessonCard(lesson, { isDirect: incoming.isDirect, state: this.stateOf(subscription), knowledge: this.deps.knowledge, answerer: this.deps.answerer, why });
   }
 
   /** The subscription as a card shows it. */
@@ -121,11 +128,12 @@ export class LessonCommands implements CommandHandler {
         const parsed = parseSubscribeArgs(args);
         if ("error" in parsed) return textReply(L.badSubscribe(parsed.error));
         const sub = await store.subscriptions.upsert(
-          { id: incoming.conversationId, platform: incoming.platform, isDirect: incoming.isDirect, weekday: parsed.weekday, time: parsed.time, timeZone: parsed.timeZone, track: parsed.track, createdBy: incoming.userId },
+          { id: incoming.conversationId, platform: incoming.platform, isDirect: incoming.isDirect, weekday: parsed.weekday, time: parsed.time, timeZone: parsed.timeZone, track: parsed.track, calendar: parsed.calendar, createdBy: incoming.userId },
           now,
         );
         const first = nextSlot(sub, now);
-        return { ...textReply(L.subscribed(weekdayTime(sub), sub.timeZone, sub.track, formatSlotDutch(first, sub.timeZone))), announce: announce(L.announceSubscribed(who, weekdayTime(sub))) };
+        const confirm = [L.subscribed(weekdayTime(sub), sub.timeZone, sub.track, formatSlotDutch(first, sub.timeZone)), ...(sub.calendar ? [] : [texts.calendar.subscribedOff])].join(" ");
+        return { ...textReply(confirm), announce: announce(L.announceSubscribed(who, weekdayTime(sub))) };
       }
       case "status":
         return existing ? { ...(await this.status(existing)), origin: { kind: "command", command: "status" } } : textReply(L.notSubscribed);
@@ -158,6 +166,7 @@ export class LessonCommands implements CommandHandler {
     const lines = [L.status(weekdayTime(sub), sub.timeZone, sub.track, had, total, formatSlotDutch(nextSlot(sub, now), sub.timeZone))];
     if (!sub.active) lines.push(L.statusStopped(sub.deactivatedReason === "stopped" || !sub.deactivatedReason ? L.reasons.stopped : L.reasons.platform(sub.deactivatedReason)));
     else if (sub.pausedUntil && sub.pausedUntil > now) lines.push(L.statusPaused(dutchDate(sub.pausedUntil, sub.timeZone)));
+    if (this.deps.calendar) lines.push(sub.calendar ? texts.calendar.statusOn : texts.calendar.statusOff);
     const expect = this.stateOf(sub);
     const actions = sub.active
       ? [
@@ -197,7 +206,8 @@ export class LessonCommands implements CommandHandler {
 
   private async privacy(incoming: Incoming): Promise<Reply> {
     const data = await this.deps.store.userData(incoming.platform, incoming.userId);
-    return textReply(L.privacy(data.notes, data.subscriptions.length, data.directConversations.length), [{ kind: "command", label: L.forgetButton, command: "vergeet mij", style: "danger" }]);
+    const questions = this.deps.reviewQueueDays === undefined ? L.privacyNoReviewQueue : L.privacyReviewQueue(this.deps.reviewQueueDays);
+    return textReply(`${L.privacy(data.notes, data.subscriptions.length, data.directConversations.length)} ${questions} ${L.privacyForget}`, [{ kind: "command", label: L.forgetButton, command: "vergeet mij", style: "danger" }]);
   }
 
   private async forget(confirmed: boolean | undefined, incoming: Incoming): Promise<Reply> {
@@ -214,4 +224,11 @@ export class LessonCommands implements CommandHandler {
     await this.deps.store.forgetUser(incoming.platform, incoming.userId);
     return textReply(L.forgotten);
   }
+}
+
+/** Why a subscription gets this lesson now ("Over vier weken zijn de gemeenteraadsverkiezingen. …"), when the calendar chose it. */
+export function lessonWhy(calendar: MunicipalCalendar | undefined, sub: Pick<Subscription, "calendar" | "timeZone">, unitId: string, now: Date): string | undefined {
+  if (!calendar || !sub.calendar) return undefined;
+  const period = periodFor(calendar, unitId, now, sub.timeZone);
+  return period ? whyNow(period, now, sub.timeZone) : undefined;
 }

@@ -6,8 +6,11 @@ import type { Answerer } from "../search/answer.ts";
 import type { Claim } from "../store/deliveries.ts";
 import type { Store } from "../store/store.ts";
 import type { Subscription } from "../store/subscriptions.ts";
+import type { MunicipalCalendar } from "./calendar.ts";
 import { composeLessonCard } from "./card.ts";
-import { nextLesson } from "./choose.ts";
+import { chooseLesson } from "./choose.ts";
+import { lessonWhy } from "./commands.ts";
+import type { DeliveryEvents } from "./events.ts";
 import type { Pacer } from "./pacer.ts";
 import type { Lesson, LessonPlan } from "./plan.ts";
 import { endOfWeek, localDate, slotOfWeek } from "./schedule.ts";
@@ -19,6 +22,8 @@ export interface DelivererDeps {
   knowledge: Knowledge;
   answerer: Answerer;
   log: Logger;
+  /** the municipal year (knowledge/calendar.yaml); without it lessons follow the fixed order */
+  calendar?: MunicipalCalendar | undefined;
   /** per platform ("slack", "teams"): the sender and its pacer; platforms without one are left alone */
   platforms: Map<string, { sender: ProactiveSender; pacer: Pacer }>;
   /** who claims: unique per process */
@@ -29,6 +34,8 @@ export interface DelivererDeps {
   concurrency?: number;
   /** 429s waited out within one delivery before it is left for a later pass */
   maxRateLimitWaits?: number;
+  /** told about every outcome, 429 and pass (metrics) */
+  events?: DeliveryEvents | undefined;
 }
 
 export interface PassReport {
@@ -66,6 +73,7 @@ export class Deliverer {
   }
 
   async runPass(now: Date, options: { dryRun?: boolean } = {}): Promise<PassReport> {
+    const started = performance.now();
     const report: PassReport = { due: 0, sent: 0, skipped: 0, retryLater: 0, deactivated: 0, failed: 0, notClaimed: 0, wouldSend: [] };
     const subscriptions = (await this.deps.store.subscriptions.listActive()).filter((s) => this.deps.platforms.has(s.platform));
     let next = 0;
@@ -82,6 +90,7 @@ export class Deliverer {
     };
     await Promise.all(Array.from({ length: Math.max(1, this.deps.concurrency ?? 8) }, worker));
     this.deps.log.info({ instance: this.instance, ...report, wouldSend: report.wouldSend.length }, "delivery pass done");
+    if (!options.dryRun) this.deps.events?.pass(performance.now() - started);
     return report;
   }
 
@@ -94,9 +103,10 @@ export class Deliverer {
     const existing = await store.deliveries.get(sub.id, slot.week);
     if (!existing && localDate(now, sub.timeZone) !== slot.localDate) {
       // The bot was down on the slot's day: a lesson is never sent days late.
-      const lesson = await this.upcoming(sub);
+      const lesson = await this.upcoming(sub, now);
       if (!dryRun && (await store.deliveries.markSkipped(sub.id, slot.week, lesson.unit.id, `missed slot of ${slot.localDate}`))) {
         report.skipped += 1;
+        this.deps.events?.delivery(sub.platform, "skipped");
         log.warn({ subscription: sub.id, week: slot.week, slot: slot.at.toISOString() }, "lesson skipped: its day passed while the bot was not running");
       }
       return;
@@ -105,7 +115,7 @@ export class Deliverer {
       report.notClaimed += 1;
       return;
     }
-    const lesson = existing ? plan.byUnit.get(existing.unit_id) : await this.upcoming(sub);
+    const lesson = existing ? plan.byUnit.get(existing.unit_id) : await this.upcoming(sub, now);
     if (!lesson) return;
     if (dryRun) {
       report.wouldSend.push(`${sub.id} ${slot.week} ${lesson.unit.id}`);
@@ -120,9 +130,11 @@ export class Deliverer {
   }
 
   /** The lesson this subscription gets next, from what it has had. */
-  private async upcoming(sub: Subscription): Promise<Lesson> {
+  private async upcoming(sub: Subscription, now: Date): Promise<Lesson> {
     const sent = await this.deps.store.deliveries.sentUnits(sub.id);
-    return nextLesson(this.deps.plan, sub.track, sent.map((s) => s.unitId), sub.createdAt);
+    const { calendar } = this.deps;
+    const season = calendar && sub.calendar ? { calendar, now, zone: sub.timeZone } : undefined;
+    return chooseLesson(this.deps.plan, sub.track, sent.map((s) => s.unitId), season, sub.createdAt).lesson;
   }
 
   private async deliver(sub: Subscription, claim: Claim, now: Date, report: PassReport): Promise<void> {
@@ -131,19 +143,22 @@ export class Deliverer {
     const lesson = plan.byUnit.get(claim.unitId)!;
     const conversation = await store.getConversation(sub.id);
     if (!conversation) return this.deactivate(sub, claim, "no_conversation_reference", report);
-    const card = composeLessonCard(lesson, { isDirect: sub.isDirect, state: "active", knowledge: this.deps.knowledge, answerer: this.deps.answerer });
+    const why = lessonWhy(this.deps.calendar, sub, lesson.unit.id, now);
+    const card = composeLessonCard(lesson, { isDirect: sub.isDirect, state: "active", knowledge: this.deps.knowledge, answerer: this.deps.answerer, why });
 
     let outcome: SendOutcome = { ok: false, kind: "transient", error: "not_sent" };
     for (let waits = 0; waits <= (this.deps.maxRateLimitWaits ?? 5); waits++) {
       await platform.pacer.take(sub.id);
       outcome = await platform.sender.send(conversation, card);
       if (outcome.ok || outcome.kind !== "rate-limited") break;
+      this.deps.events?.rateLimited(sub.platform);
       log.warn({ subscription: sub.id, retryAfterMs: outcome.retryAfterMs }, "platform rate limit: waiting for Retry-After");
       platform.pacer.pause(outcome.retryAfterMs);
     }
     if (outcome.ok) {
       await store.deliveries.markSent(claim, this.instance, new Date());
       report.sent += 1;
+      this.deps.events?.delivery(sub.platform, "sent");
       return;
     }
     if (outcome.kind === "permanent") return this.deactivate(sub, claim, outcome.error, report);
@@ -151,11 +166,13 @@ export class Deliverer {
     if (retryAt > endOfWeek(now, sub.timeZone)) {
       await store.deliveries.markFailed(claim, this.instance, `gave up this week: ${outcome.error}`);
       report.failed += 1;
+      this.deps.events?.delivery(sub.platform, "failed");
       log.warn({ subscription: sub.id, week: claim.week, error: outcome.error }, "lesson not delivered this week");
       return;
     }
     await store.deliveries.markRetry(claim, this.instance, retryAt, outcome.error);
     report.retryLater += 1;
+    this.deps.events?.delivery(sub.platform, "retried");
     log.warn({ subscription: sub.id, week: claim.week, error: outcome.error, retryAt: retryAt.toISOString() }, "lesson delivery will be retried");
   }
 
@@ -163,6 +180,7 @@ export class Deliverer {
     await this.deps.store.deliveries.markFailed(claim, this.instance, reason);
     await this.deps.store.subscriptions.deactivate(sub.id, reason);
     report.deactivated += 1;
+    this.deps.events?.delivery(sub.platform, "deactivated");
     this.deps.log.warn({ subscription: sub.id, reason }, "subscription deactivated: the platform refuses delivery");
   }
 }

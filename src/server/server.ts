@@ -3,9 +3,11 @@ import type { AddressInfo } from "node:net";
 import type { App } from "../app/create-app.ts";
 import type { Deliverer } from "../lessons/deliver.ts";
 import { Scheduler } from "../lessons/scheduler.ts";
+import { RegionalDigest } from "../regional/digest.ts";
 import { SlackSurface } from "../surfaces/slack/slack-surface.ts";
 import type { Surface } from "../surfaces/surface.ts";
 import { TeamsSurface } from "../surfaces/teams/teams-surface.ts";
+import { mountAdmin } from "./admin.ts";
 import { createHttpApp, finishHttpApp } from "./http-app.ts";
 
 export interface ServerOptions {
@@ -19,6 +21,8 @@ export interface RunningServer {
   slack: SlackSurface | undefined;
   teams: TeamsSurface | undefined;
   deliverer: Deliverer;
+  /** the weekly digest of regional channels; tests run its passes themselves */
+  digest: RegionalDigest;
   close(): Promise<void>;
 }
 
@@ -34,7 +38,8 @@ export async function startServer(app: App, { scheduler: runScheduler = true }: 
       return { ready: Object.values(checks).every(Boolean), checks };
     },
   });
-  const common = { core, store, log, logQuestions: config.logQuestions, http };
+  mountAdmin(http, app);
+  const common = { core, store, log, logQuestions: config.logQuestions, http, share: app.share, regional: app.regional };
   const slack = config.slack ? new SlackSurface({ ...common, settings: config.slack }) : undefined;
   const teams = config.teams ? new TeamsSurface({ ...common, settings: config.teams }) : undefined;
   const surfaces: Surface[] = [slack, teams].filter((s): s is SlackSurface | TeamsSurface => s !== undefined);
@@ -51,7 +56,18 @@ export async function startServer(app: App, { scheduler: runScheduler = true }: 
   });
   await slack?.start();
   const deliverer = app.createDeliverer(Object.fromEntries(surfaces.map((s) => [s.platform, s.sender])));
-  const scheduler = new Scheduler(deliverer, log);
+  // the Friday digest of regional channels ("regio digest aan") runs after each lesson pass
+  const digest = new RegionalDigest({ store, knowledge: brain.knowledge, log, senders: new Map(surfaces.flatMap((s) => (s.sender ? [[s.platform, s.sender] as const] : []))), instance: deliverer.instance });
+  const scheduler = new Scheduler(
+    {
+      async runPass(now: Date) {
+        const report = await deliverer.runPass(now);
+        await digest.runPass(now).catch((error: unknown) => log.error({ err: { message: (error as Error).message } }, "regional digest failed"));
+        return report;
+      },
+    },
+    log,
+  );
   if (runScheduler) scheduler.start();
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
@@ -62,6 +78,7 @@ export async function startServer(app: App, { scheduler: runScheduler = true }: 
     slack,
     teams,
     deliverer,
+    digest,
     async close() {
       await scheduler.stop();
       for (const surface of surfaces) await surface.stop();

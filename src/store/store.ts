@@ -4,6 +4,9 @@ import type { Feedback, FeedbackStore } from "../conversation/feedback.ts";
 import { migrate, openDatabase, type Dialect } from "./database.ts";
 import { Deliveries } from "./deliveries.ts";
 import { Notes } from "./notes.ts";
+import { Regions } from "./regions.ts";
+import { ReviewQueue } from "./review.ts";
+import { Stats } from "./stats.ts";
 import type { Database } from "./schema.ts";
 import { Subscriptions } from "./subscriptions.ts";
 
@@ -23,6 +26,11 @@ export class Store implements FeedbackStore {
   readonly subscriptions: Subscriptions;
   readonly deliveries: Deliveries;
   readonly notes: Notes;
+  readonly regions: Regions;
+  /** the review queue (filled only with REVIEW_QUEUE=1) */
+  readonly review: ReviewQueue;
+  /** counted questions and figures for the admin page */
+  readonly stats: Stats;
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -31,6 +39,9 @@ export class Store implements FeedbackStore {
     this.subscriptions = new Subscriptions(db);
     this.deliveries = new Deliveries(db);
     this.notes = new Notes(db);
+    this.regions = new Regions(db);
+    this.review = new ReviewQueue(db);
+    this.stats = new Stats(db);
   }
 
   static async open(url: string | undefined): Promise<Store> {
@@ -141,6 +152,9 @@ export class Store implements FeedbackStore {
         await trx.deleteFrom("conversations").where("id", "in", subscriptionIds).execute();
       }
       await trx.updateTable("subscriptions").set({ created_by: "" }).where("created_by", "=", userId).execute();
+      // "vraag het de regio": her links to regional channels and her questions there
+      await trx.deleteFrom("region_links").where("user_key", "=", `${platform}:${userId}`).execute();
+      await trx.deleteFrom("region_questions").where("user_key", "=", `${platform}:${userId}`).execute();
     });
   }
 }

@@ -17,9 +17,12 @@ export interface Subscription {
   scheduleFrom: Date;
   /** when the conversation first subscribed (kept when it subscribes again) */
   createdAt: Date;
+  /** the next lesson follows the municipal year; off with "abonneer zonder kalender" */
+  calendar: boolean;
 }
 
-function fromRow(row: Selectable<SubscriptionTable>): Subscription {
+/** A stored row as a Subscription (also used by the admin figures in stats.ts). */
+export function subscriptionFromRow(row: Selectable<SubscriptionTable>): Subscription {
   return {
     id: row.id,
     platform: row.platform,
@@ -34,6 +37,7 @@ function fromRow(row: Selectable<SubscriptionTable>): Subscription {
     createdBy: row.created_by,
     scheduleFrom: new Date(row.schedule_from),
     createdAt: new Date(row.created_at),
+    calendar: row.calendar !== 0,
   };
 }
 
@@ -43,13 +47,16 @@ export class Subscriptions {
 
   async get(id: string): Promise<Subscription | undefined> {
     const row = await this.db.selectFrom("subscriptions").selectAll().where("id", "=", id).executeTakeFirst();
-    return row ? fromRow(row) : undefined;
+    return row ? subscriptionFromRow(row) : undefined;
   }
 
   /** Creates or reactivates the conversation's subscription with a new slot; the lesson history stays. */
-  async upsert(sub: Omit<Subscription, "active" | "deactivatedReason" | "pausedUntil" | "scheduleFrom" | "createdAt">, now = new Date()): Promise<Subscription> {
+  async upsert(
+    sub: Omit<Subscription, "active" | "deactivatedReason" | "pausedUntil" | "scheduleFrom" | "calendar" | "createdAt"> & { calendar?: boolean | undefined },
+    now = new Date(),
+  ): Promise<Subscription> {
     const at = now.toISOString();
-    const values = { weekday: sub.weekday, time: sub.time, time_zone: sub.timeZone, track: sub.track, active: 1, deactivated_reason: null, paused_until: null, schedule_from: at, updated_at: at };
+    const values = { weekday: sub.weekday, time: sub.time, time_zone: sub.timeZone, track: sub.track, calendar: sub.calendar === false ? 0 : 1, active: 1, deactivated_reason: null, paused_until: null, schedule_from: at, updated_at: at };
     await this.db
       .insertInto("subscriptions")
       .values({ id: sub.id, platform: sub.platform, is_direct: sub.isDirect ? 1 : 0, created_by: sub.createdBy, created_at: at, ...values })
@@ -73,11 +80,11 @@ export class Subscriptions {
 
   async listActive(): Promise<Subscription[]> {
     const rows = await this.db.selectFrom("subscriptions").selectAll().where("active", "=", 1).orderBy("id").execute();
-    return rows.map(fromRow);
+    return rows.map(subscriptionFromRow);
   }
 
   async listCreatedBy(userId: string): Promise<Subscription[]> {
     const rows = await this.db.selectFrom("subscriptions").selectAll().where("created_by", "=", userId).execute();
-    return rows.map(fromRow);
+    return rows.map(subscriptionFromRow);
   }
 }

@@ -1,6 +1,7 @@
 import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from "@slack/bolt";
 import type { Application } from "express";
 import type { ConversationCore } from "../../conversation/core.ts";
+import type { ThemeSearch } from "../../conversation/share.ts";
 import type { Click, Incoming } from "../../conversation/incoming.ts";
 import type { Reply } from "../../conversation/reply.ts";
 import type { SlackSettings } from "../../config.ts";
@@ -11,6 +12,9 @@ import { escapeSlack, renderSlack, renderSlackHome, SLACK_ACTION_PREFIX } from "
 import type { Store } from "../../store/store.ts";
 import { sdkLogger } from "../sdk-logger.ts";
 import type { Surface } from "../surface.ts";
+import type { RegionalCommands } from "../../regional/commands.ts";
+import { registerRegionalThreads, SlackRegionPlatform } from "./regional.ts";
+import { registerShortcuts } from "./shortcuts.ts";
 import { SlackSender, slackClientOptions } from "./slack-sender.ts";
 
 type BoltApp = InstanceType<typeof App>;
@@ -24,6 +28,10 @@ export interface SlackSurfaceDeps {
   logQuestions: boolean;
   /** the shared HTTP app; Slack's routes are mounted on it (HTTP mode) */
   http: Application;
+  /** the handbook search for the shortcuts ("Zoek in de Wegwijzer"); without it they are not served */
+  share?: ThemeSearch | undefined;
+  /** "vraag het de regio": the platform is added to it and thread replies are passed on */
+  regional?: Pick<RegionalCommands, "usePlatform" | "onThreadReply"> | undefined;
 }
 
 /**
@@ -72,6 +80,11 @@ export class SlackSurface implements Surface {
       this.app = new App({ token: settings.botToken, receiver, logger, logLevel: LogLevel.WARN, clientOptions });
     }
     this.register();
+    if (deps.share) registerShortcuts(this.app, deps.share, log);
+    if (deps.regional) {
+      deps.regional.usePlatform("slack", new SlackRegionPlatform(this.app.client));
+      registerRegionalThreads(this.app, deps.regional, slackConversationId, log);
+    }
   }
 
   /** HTTP mode: the routes are mounted on construction; Socket Mode: connects. */

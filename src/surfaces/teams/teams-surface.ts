@@ -1,6 +1,7 @@
 import { App, ExpressAdapter } from "@microsoft/teams.apps";
 import type { Application } from "express";
 import type { ConversationCore } from "../../conversation/core.ts";
+import type { ThemeSearch } from "../../conversation/share.ts";
 import type { Click, Incoming } from "../../conversation/incoming.ts";
 import type { Reply } from "../../conversation/reply.ts";
 import type { TeamsSettings } from "../../config.ts";
@@ -11,6 +12,9 @@ import { texts } from "../../conversation/texts.ts";
 import type { Store } from "../../store/store.ts";
 import { sdkLogger } from "../sdk-logger.ts";
 import type { Surface } from "../surface.ts";
+import type { RegionalCommands } from "../../regional/commands.ts";
+import { registerMessageExtension } from "./message-extension.ts";
+import { TeamsRegionPlatform } from "./regional.ts";
 import { TeamsSender } from "./teams-sender.ts";
 
 export interface TeamsSurfaceDeps {
@@ -21,6 +25,10 @@ export interface TeamsSurfaceDeps {
   logQuestions: boolean;
   /** the shared HTTP app; the Teams SDK mounts `/api/messages` on it */
   http: Application;
+  /** the handbook search for the compose box (message extension); without it the extension is not served */
+  share?: ThemeSearch | undefined;
+  /** "vraag het de regio": the platform is added to it and thread replies are passed on */
+  regional?: Pick<RegionalCommands, "usePlatform" | "onThreadReply"> | undefined;
 }
 
 /** The Teams message activity for a reply: one Adaptive Card, with a summary for notifications. */
@@ -84,6 +92,8 @@ export class TeamsSurface implements Surface {
     });
     this.sender = new TeamsSender(this.app);
     this.register();
+    if (deps.share) registerMessageExtension(this.app, deps.share, log);
+    deps.regional?.usePlatform("teams", new TeamsRegionPlatform(this.app, this.sender));
   }
 
   /** Registers `/api/messages` on the shared HTTP app; the server itself is started by the caller. */
@@ -147,6 +157,13 @@ export class TeamsSurface implements Surface {
     return { post, update };
   }
 
+  /** A reply (mentioning the bot) in the thread of a "vraag het de regio" post: sent to the asker's DM instead of answered. */
+  private async regionalReply(fields: TeamsActivityFields): Promise<boolean> {
+    const [base, root] = fields.conversation.id.split(";messageid=");
+    if (!this.deps.regional || fields.conversation.conversationType !== "channel" || !root) return false;
+    return this.deps.regional.onThreadReply({ regionId: teamsConversationId(base!), threadRef: root, platform: "teams", who: fields.from.name, text: (fields.text ?? "").trim() });
+  }
+
   private register(): void {
     const { core, store } = this.deps;
 
@@ -155,6 +172,7 @@ export class TeamsSurface implements Surface {
       // Action.Submit (the fallback of older clients) arrives as a message whose value carries the click.
       const data = fields.value as { click?: unknown; origin?: unknown } | undefined;
       const click = decodeClick(data?.click);
+      if (!click && (await this.regionalReply(fields))) return;
       const { post, update } = await this.respond(fields, ref, send, click ? clickText(click) : (fields.text ?? "").trim(), click, decodeClick(data?.origin));
       // Older clients cannot replace the card; the outcome of a feedback or confirmation click is posted instead.
       if (update && !post) await send(teamsActivity(update) as never);
