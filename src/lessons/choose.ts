@@ -8,15 +8,9 @@ export function trackOf(name: string): Track {
 /**
  * The next lesson for a subscription: the first in its track's order that it has had the fewest
  * times. So no lesson comes twice before all have come, and after that the order starts over.
- * The standard order starts at the association's lesson of the week on the day the conversation
- * subscribed (`since`): the lesson `les` showed before subscribing is the first one delivered.
  */
-export function nextLesson(plan: LessonPlan, track: string, sentUnitIds: readonly string[], since?: Date): Lesson {
-  let lessons = plan.tracks[trackOf(track)];
-  if (since && trackOf(track) === "standaard") {
-    const start = lessons.indexOf(lessonOfWeek(plan, since));
-    lessons = [...lessons.slice(start), ...lessons.slice(0, start)];
-  }
+export function nextLesson(plan: LessonPlan, track: string, sentUnitIds: readonly string[]): Lesson {
+  const lessons = plan.tracks[trackOf(track)];
   const counts = new Map<string, number>();
   for (const id of sentUnitIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   const fewest = Math.min(...lessons.map((l) => counts.get(l.unit.id) ?? 0));
@@ -43,14 +37,8 @@ export interface SeasonContext {
  * fewest times (so still "each unit once before repeating"), the first unit of the first period
  * that is on and lists one of them; otherwise the track's order. Returns the period that chose it.
  */
-export function chooseLesson(
-  plan: LessonPlan,
-  track: string,
-  sentUnitIds: readonly string[],
-  season?: SeasonContext,
-  since?: Date,
-): { lesson: Lesson; period?: Period | undefined } {
-  const fallback = nextLesson(plan, track, sentUnitIds, since);
+export function chooseLesson(plan: LessonPlan, track: string, sentUnitIds: readonly string[], season?: SeasonContext): { lesson: Lesson; period?: Period | undefined } {
+  const fallback = nextLesson(plan, track, sentUnitIds);
   // The starter track's opening themes come first, whatever the season.
   if (!season || (trackOf(track) === "starter" && plan.starterFirst.includes(fallback.unit.id))) return { lesson: fallback };
   const lessons = plan.tracks[trackOf(track)];

@@ -86,7 +86,7 @@ export class LessonCommands implements CommandHandler {
     const thisWeek = sent.find((s) => s.week === week);
     const lesson = thisWeek ? plan.byUnit.get(thisWeek.unitId) : undefined;
     const season = this.deps.calendar && sub.calendar ? { calendar: this.deps.calendar, now: this.now(), zone: sub.timeZone } : undefined;
-    return { lesson: lesson ?? chooseLesson(plan, sub.track, sent.map((s) => s.unitId), season, sub.createdAt).lesson, subscription: sub };
+    return { lesson: lesson ?? chooseLesson(plan, sub.track, sent.map((s) => s.unitId), season).lesson, subscription: sub };
   }
 
   async lessonCard(unitId: string, incoming: Incoming): Promise<Reply | undefined> {

@@ -134,7 +134,7 @@ export class Deliverer {
     const sent = await this.deps.store.deliveries.sentUnits(sub.id);
     const { calendar } = this.deps;
     const season = calendar && sub.calendar ? { calendar, now, zone: sub.timeZone } : undefined;
-    return chooseLesson(this.deps.plan, sub.track, sent.map((s) => s.unitId), season, sub.createdAt).lesson;
+    return chooseLesson(this.deps.plan, sub.track, sent.map((s) => s.unitId), season).lesson;
   }
 
   private async deliver(sub: Subscription, claim: Claim, now: Date, report: PassReport): Promise<void> {
