@@ -13,6 +13,13 @@ export function combineCommands(...handlers: CommandHandler[]): CommandHandler {
       }
       return undefined;
     },
+    async lessonCard(unitId: string, incoming: Incoming): Promise<Reply | undefined> {
+      for (const handler of handlers) {
+        const reply = await handler.lessonCard?.(unitId, incoming);
+        if (reply) return reply;
+      }
+      return undefined;
+    },
     async home(request: HomeRequest): Promise<Reply[]> {
       const sections: Reply[] = [];
       for (const handler of handlers) sections.push(...((await handler.home?.(request)) ?? []));

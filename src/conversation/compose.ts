@@ -29,6 +29,38 @@ function replyUnit(result: AnswerResult, knowledge: Knowledge): ReplyUnit {
 }
 
 
+function words(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean),
+  );
+}
+
+/** How alike two questions are: shared words over all words (1 = the same words). */
+function likeness(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / (a.size + b.size - shared || 1);
+}
+
+/**
+ * Follow-ups worth offering: never the question just answered, and of near-duplicates ("Hoe werk ik
+ * samen met de wethouder?" beside "Hoe werk ik met de wethouder?") only the first.
+ */
+export function distinctFollowUps(question: string, followUps: readonly string[]): string[] {
+  const kept: { text: string; words: Set<string> }[] = [{ text: question, words: words(question) }];
+  for (const text of followUps) {
+    const w = words(text);
+    if (w.size === 0 || kept.some((k) => likeness(k.words, w) >= 0.8)) continue;
+    kept.push({ text, words: w });
+  }
+  return kept.slice(1).map((k) => k.text);
+}
+
 /** Turns a search answer into a reply: the best units with their passages and sources, or a plain "no". */
 export function composeAnswer(answer: Answer, knowledge: Knowledge): Reply {
   if (!answer.answered) {
@@ -58,7 +90,7 @@ export function composeAnswer(answer: Answer, knowledge: Knowledge): Reply {
   const units = main.map((r) => replyUnit(r, knowledge));
   const ref = encodeFeedbackRef(answer.question, units.map((u) => u.id));
   const actions: Action[] = [
-    ...units.map((u) => ({ kind: "read-more" as const, label: `${texts.readWholeTheme}: ${u.citation.label}`, unitId: u.id })),
+    ...units.map((u) => ({ kind: "read-more" as const, label: texts.readUnit(u.citation.label), unitId: u.id })),
     ...answer.suggestions.map((s) => ({ kind: "read-more" as const, label: `${texts.didYouMean} ${s.title}`, unitId: s.id })),
     { kind: "feedback", label: texts.feedbackUp, value: "up", ref },
     { kind: "feedback", label: texts.feedbackDown, value: "down", ref },
@@ -66,7 +98,7 @@ export function composeAnswer(answer: Answer, knowledge: Knowledge): Reply {
   return {
     text: texts.answerIntro(units.length),
     units,
-    followUps: answer.followUps,
+    followUps: distinctFollowUps(answer.question, answer.followUps),
     actions,
   };
 }
@@ -78,7 +110,7 @@ export function composeUnit(unit: Unit, knowledge: Knowledge): Reply {
   return {
     text: texts.unitIntro,
     units: [{ id: unit.id, title: unit.title, citation: citationOf(unit, knowledge), passages }],
-    followUps: unit.followUps,
+    followUps: distinctFollowUps(unit.title, unit.followUps),
     actions: [
       { kind: "feedback", label: texts.feedbackUp, value: "up", ref },
       { kind: "feedback", label: texts.feedbackDown, value: "down", ref },

@@ -6,6 +6,8 @@ export interface Feedback {
   unitIds: string[];
   value: "up" | "down";
   at: Date;
+  /** a change of mind: this value replaces the given one (once per card) */
+  replaces?: "up" | "down" | undefined;
 }
 
 export interface FeedbackStore {
@@ -31,6 +33,10 @@ export function decodeFeedbackRef(ref: string): { questionHash: string; unitIds:
 export class MemoryFeedbackStore implements FeedbackStore {
   readonly items: Feedback[] = [];
   async recordFeedback(feedback: Feedback): Promise<void> {
+    if (feedback.replaces) {
+      const i = this.items.findLastIndex((f) => f.questionHash === feedback.questionHash && f.value === feedback.replaces);
+      if (i >= 0) this.items.splice(i, 1);
+    }
     this.items.push(feedback);
   }
 }

@@ -4,9 +4,17 @@ import { z } from "zod";
 export const clickSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("ask"), question: z.string().min(1).max(2000) }),
   z.object({ kind: z.literal("read-more"), unitId: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
-  z.object({ kind: z.literal("feedback"), value: z.enum(["up", "down"]), ref: z.string().max(400) }),
-  // up to 1800: "regio plaats …" carries the exact question she confirms (regional/commands.ts)
-  z.object({ kind: z.literal("command"), command: z.string().min(1).max(1800) }),
+  // `was`: the value given before, when this click changes it (once)
+  z.object({ kind: z.literal("feedback"), value: z.enum(["up", "down"]), ref: z.string().max(400), was: z.enum(["up", "down"]).optional() }),
+  // up to 1800: "regio plaats …" carries the exact question she confirms (regional/commands.ts);
+  // `expect`: the subscription state the card showed; the command asks first when it changed since
+  z.object({
+    kind: z.literal("command"),
+    command: z.string().min(1).max(1800),
+    expect: z.enum(["none", "active", "paused", "stopped"]).optional(),
+  }),
+  // the card of one lesson, as it was shown (so its buttons act on that lesson)
+  z.object({ kind: z.literal("lesson"), unitId: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
 ]);
 export type Click = z.infer<typeof clickSchema>;
 
@@ -20,6 +28,8 @@ export interface Incoming {
   isDirect: boolean;
   threadId?: string | undefined;
   click?: Click | undefined;
+  /** the card the click came from, to build again with its new state */
+  origin?: Click | undefined;
 }
 
 /** The longest question the bot reads; longer text gets a clear answer instead of a search. */

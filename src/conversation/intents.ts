@@ -7,6 +7,10 @@ export type Intent =
   | { kind: "help" }
   | { kind: "list"; source: "wegwijzer" | "leren-decentraliseren" | "uitvoering-op-zn-kop" | "all" }
   | { kind: "unit"; id: string }
+  | { kind: "out-of-range"; label: string; number: number; max: number }
+  | { kind: "rate"; value: "up" | "down" }
+  | { kind: "yes" }
+  | { kind: "no" }
   | { kind: "lesson-of-the-week" }
   | { kind: "subscription"; command: "subscribe" | "pause" | "resume" | "stop" | "status"; args: string }
   | { kind: "learning-agenda" }
@@ -39,13 +43,19 @@ const SUBSCRIPTION: Record<string, Extract<Intent, { kind: "subscription" }>["co
 const FORGET = new Set(["vergeet mij", "vergeet me", "verwijder mijn gegevens", "forget me", "wis mijn gegevens", "verwijder mijn data"]);
 const FORGET_CONFIRM = new Set(["vergeet mij bevestigd", "ja verwijder alles"]);
 const FORGET_CANCEL = new Set(["vergeet mij niet", "nee niets doen"]);
+const YES = new Set(["ja", "ja hoor", "ja graag", "jazeker", "yes", "ja zeker"]);
+const NO = new Set(["nee", "nee hoor", "nee dank je", "no", "nope"]);
 const PRIVACY = new Set(["privacy", "mijn gegevens", "wat weet je van mij", "welke gegevens", "my data"]);
 const AGENDA = new Set(["leeragenda", "mijn leeragenda", "mijn reflecties", "reflecties", "notities", "mijn notities", "learning agenda"]);
 
 /** Recognises commands and lookups; anything else is a question for the matcher. */
 export function detectIntent(message: string): Intent {
   const text = message.replace(/<@[A-Z0-9]+>/g, " ").trim();
+  if (/^(👍|\+1)(\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF})?$/u.test(text)) return { kind: "rate", value: "up" };
+  if (/^(👎|-1)(\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF})?$/u.test(text)) return { kind: "rate", value: "down" };
   const norm = normalizePhrase(text);
+  if (YES.has(norm)) return { kind: "yes" };
+  if (NO.has(norm)) return { kind: "no" };
   if (!norm && !/\?/.test(text)) return { kind: "empty" };
   if (/^[?\s]+$/.test(text)) return { kind: "help" };
   if (GREETINGS.has(norm)) return { kind: "greeting" };
@@ -68,7 +78,7 @@ export function detectIntent(message: string): Intent {
   if (/^regio\s+\S/i.test(text) && /^regio (aan|uit|help)$/.test(norm)) return { kind: "region", command: "unknown", args: "" };
 
   const lookup = unitLookup(norm);
-  if (lookup) return { kind: "unit", id: lookup };
+  if (lookup) return typeof lookup === "string" ? { kind: "unit", id: lookup } : { kind: "out-of-range", ...lookup };
 
   const [first = "", ...rest] = norm.split(" ");
   const command = SUBSCRIPTION[first];
@@ -83,16 +93,20 @@ export function detectIntent(message: string): Intent {
   return { kind: "question", text };
 }
 
-/** "thema 12", "#12", "12", "les 3", "agenda 2", "wegwijzer 45" → a unit ID. */
-function unitLookup(norm: string): string | undefined {
-  let m = /^(?:thema|theme|wegwijzer|nr|nummer)?\s*(\d{1,3})$/.exec(norm);
-  if (m) {
+type OutOfRange = { label: string; number: number; max: number };
+
+/** "thema 12", "#12", "12", "les 3", "agenda 2", "wegwijzer 45" → a unit ID; a number beyond the book → its range. */
+function unitLookup(norm: string): string | OutOfRange | undefined {
+  const kinds = [
+    { pattern: /^(?:thema|theme|wegwijzer|nr|nummer)?\s*(\d{1,4})$/, label: "thema", max: 100, id: (n: number) => `wegwijzer-${n}` },
+    { pattern: /^(?:les|lesson)\s*(\d{1,4})$/, label: "les", max: 7, id: (n: number) => `leren-decentraliseren-les-${n}` },
+    { pattern: /^(?:agenda|agendathema|agenda thema)\s*(\d{1,4})$/, label: "agenda", max: 4, id: (n: number) => `uitvoering-op-zn-kop-agenda-${n}` },
+  ];
+  for (const kind of kinds) {
+    const m = kind.pattern.exec(norm);
+    if (!m) continue;
     const n = Number(m[1]);
-    return n >= 1 && n <= 100 ? `wegwijzer-${n}` : undefined;
+    return n >= 1 && n <= kind.max ? kind.id(n) : { label: kind.label, number: n, max: kind.max };
   }
-  m = /^(?:les|lesson)\s*([1-7])$/.exec(norm);
-  if (m) return `leren-decentraliseren-les-${m[1]}`;
-  m = /^(?:agenda|agendathema|agenda thema)\s*([1-4])$/.exec(norm);
-  if (m) return `uitvoering-op-zn-kop-agenda-${m[1]}`;
   return undefined;
 }

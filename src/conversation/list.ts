@@ -1,26 +1,26 @@
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Intent } from "./intents.ts";
-import type { Reply } from "./reply.ts";
+import type { Contents, Reply } from "./reply.ts";
 import { texts } from "./texts.ts";
 
 type ListSource = Extract<Intent, { kind: "list" }>["source"];
 
 /** The table of contents of one source (or all), grouped by chapter, numbered as in the book. */
 export function composeList(knowledge: Knowledge, which: ListSource): Reply {
-  const lines: string[] = [];
+  const contents: Contents[] = [];
   for (const source of knowledge.sources.values()) {
     if (which !== "all" && which !== source.id) continue;
-    lines.push(texts.listHeader(source.shortTitle));
-    let chapter: string | undefined;
+    const groups: Contents["groups"] = [];
     for (const unit of knowledge.units.filter((u) => u.source === source.id && u.number !== undefined)) {
-      if (unit.chapter && unit.chapter !== chapter && source.id === "wegwijzer") {
-        chapter = unit.chapter;
-        lines.push(`_${chapter}_`);
+      const chapter = source.id === "wegwijzer" ? unit.chapter : undefined;
+      let group = groups.at(-1);
+      if (!group || group.chapter !== chapter) {
+        group = { chapter, items: [] };
+        groups.push(group);
       }
-      lines.push(`${unit.number}. ${unit.title.replace(/^(Les|Agenda) \d: /, "")}`);
+      group.items.push({ number: unit.number!, title: unit.title.replace(/^(Les|Agenda) \d: /, "") });
     }
-    lines.push("");
+    contents.push({ heading: source.shortTitle, groups });
   }
-  lines.push("Typ `thema 12`, `les 3` of `agenda 2` om een onderdeel te openen.");
-  return { text: lines.join("\n").trim(), units: [], followUps: [], actions: [] };
+  return { text: texts.listOpen, units: [], followUps: [], actions: [], contents };
 }

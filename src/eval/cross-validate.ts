@@ -43,7 +43,9 @@ export function cvItems(bank: Bank, k: number): CvItem[] {
     perUnit.set(b.unit, n + 1);
     items.push({ question: { id: `${b.unit}#${n + 1}`, q: b.q, gold: [b.unit], kind: b.kind }, fold: n % k, block: b.block });
   });
-  bank.unanswerable.forEach((u, n) => items.push({ question: { id: `unanswerable#${n + 1}`, q: u.q, gold: [], kind: `off-topic: ${u.kind}` }, fold: n % k }));
+  bank.unanswerable.forEach((u, n) => {
+    items.push({ question: { id: `unanswerable#${n + 1}`, q: u.q, gold: [], kind: `off-topic: ${u.kind}` }, fold: n % k });
+  });
   return items;
 }
 

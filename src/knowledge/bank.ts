@@ -139,11 +139,11 @@ export function loadBank(dir: string, knowledge: Knowledge): Bank {
     if (!result.success) problems.push(...zodProblems("concepts.yaml", result.error));
     else {
       concepts = result.data.concepts;
-      concepts.forEach((concept, c) =>
+      concepts.forEach((concept, c) => {
         concept.units.forEach((id, u) => {
           if (!knowledge.byId.has(id)) problems.push({ path: "concepts.yaml", field: `concepts.${c}.units.${u}`, message: `unknown unit ID "${id}"` });
-        }),
-      );
+        });
+      });
     }
   }
   if (problems.length) throw new KnowledgeError(problems);

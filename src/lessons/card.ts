@@ -1,5 +1,5 @@
 import { citationOf } from "../conversation/compose.ts";
-import type { Action, Reply } from "../conversation/reply.ts";
+import type { Action, Reply, SubscriptionState } from "../conversation/reply.ts";
 import { texts } from "../conversation/texts.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Answerer } from "../search/answer.ts";
@@ -9,7 +9,11 @@ import type { Lesson } from "./plan.ts";
  * The lesson card: title and source, the unit's summary as intro, its key bullets, the reflection
  * question, and the buttons to read on, discuss (channels) or note a reflection (DMs), pause or stop.
  */
-export function composeLessonCard(lesson: Lesson, opts: { isDirect: boolean; subscribed: boolean; knowledge: Knowledge; answerer: Answerer; why?: string | undefined }): Reply {
+export function composeLessonCard(
+  lesson: Lesson,
+  opts: { isDirect: boolean; state: SubscriptionState; knowledge: Knowledge; answerer: Answerer; why?: string | undefined },
+): Reply {
+  const expect = opts.state;
   const { unit } = lesson;
   const actions: Action[] = [
     { kind: "read-more", label: texts.lessons.readTheme, unitId: unit.id },
@@ -17,10 +21,13 @@ export function composeLessonCard(lesson: Lesson, opts: { isDirect: boolean; sub
       ? { kind: "command", label: texts.lessons.note, command: "noteer" }
       : { kind: "command", label: texts.lessons.discuss, command: `bespreek ${unit.id}`, style: "primary" },
   ];
-  if (opts.subscribed) {
-    actions.push({ kind: "command", label: texts.lessons.pause, command: "pauzeer 1 week" }, { kind: "command", label: texts.lessons.unsubscribe, command: "stop", style: "danger" });
+  if (opts.state === "active" || opts.state === "paused") {
+    actions.push(
+      { kind: "command", label: texts.lessons.pause, command: "pauzeer 1 week", expect },
+      { kind: "command", label: texts.lessons.unsubscribe, command: "stop", style: "danger", expect },
+    );
   } else {
-    actions.push({ kind: "command", label: texts.lessons.subscribeButton, command: "abonneer", style: "primary" });
+    actions.push({ kind: "command", label: texts.lessons.subscribeButton, command: "abonneer", style: "primary", expect });
   }
   return {
     // "Waarom nu?": the municipal calendar chose this lesson (lessons/calendar.ts)
@@ -29,5 +36,6 @@ export function composeLessonCard(lesson: Lesson, opts: { isDirect: boolean; sub
     followUps: [],
     actions,
     reflection: lesson.reflection,
+    origin: { kind: "lesson", unitId: unit.id },
   };
 }

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { unitLabel } from "../conversation/compose.ts";
 import type { CommandHandler, HomeRequest } from "../conversation/core.ts";
 import type { Incoming } from "../conversation/incoming.ts";
-import { textReply, type Reply } from "../conversation/reply.ts";
+import { textReply, type Reply, type SubscriptionState } from "../conversation/reply.ts";
 import { texts } from "../conversation/texts.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Answerer } from "../search/answer.ts";
@@ -70,7 +70,9 @@ export class LessonCommands implements CommandHandler {
   async home(request: HomeRequest): Promise<Reply[]> {
     const incoming: Incoming = { platform: request.platform, conversationId: request.conversationId, userId: request.userId, text: "", isDirect: true };
     const sub = await this.deps.store.subscriptions.get(request.conversationId);
-    const status = sub ? await this.status(sub) : textReply(L.notSubscribed, [{ kind: "command", label: L.subscribeButton, command: "abonneer", style: "primary" }]);
+    const status = sub
+      ? await this.status(sub)
+      : textReply(L.notSubscribed, [{ kind: "command", label: L.subscribeButton, command: "abonneer", style: "primary", expect: "none" }]);
     return [{ ...status, text: `${L.homeSubscription}\n${status.text}` }, await this.currentLessonCard(incoming)];
   }
 
@@ -87,19 +89,40 @@ export class LessonCommands implements CommandHandler {
     return { lesson: lesson ?? chooseLesson(plan, sub.track, sent.map((s) => s.unitId), season).lesson, subscription: sub };
   }
 
+  async lessonCard(unitId: string, incoming: Incoming): Promise<Reply | undefined> {
+    const lesson = this.deps.plan.byUnit.get(unitId);
+    if (!lesson) return undefined;
+    const subscription = await this.deps.store.subscriptions.get(incoming.conversationId);
+    return composeLessonCard(lesson, { isDirect: incoming.isDirect, state: this.stateOf(subscription), knowledge: this.deps.knowledge, answerer: this.deps.answerer });
+  }
+
   private async currentLessonCard(incoming: Incoming): Promise<Reply> {
     const { lesson, subscription } = await this.currentLesson(incoming.conversationId);
     const why = subscription?.active ? lessonWhy(this.deps.calendar, subscription, lesson.unit.id, this.now()) : undefined;
-    return composeLessonCard(lesson, { isDirect: incoming.isDirect, subscribed: Boolean(subscription?.active), knowledge: this.deps.knowledge, answerer: this.deps.answerer, why });
+    return composeLessonCard(lesson, { isDirect: incoming.isDirect, state: this.stateOf(subscription), knowledge: this.deps.knowledge, answerer: this.deps.answerer, why });
+  }
+
+  /** The subscription as a card shows it. */
+  private stateOf(sub: Subscription | undefined): SubscriptionState {
+    if (!sub) return "none";
+    if (!sub.active) return "stopped";
+    return sub.pausedUntil && sub.pausedUntil > this.now() ? "paused" : "active";
   }
 
   private async subscription(command: "subscribe" | "pause" | "resume" | "stop" | "status", args: string, incoming: Incoming): Promise<Reply> {
     const { store } = this.deps;
     if (incoming.platform === "local") return textReply(L.notHere);
     const now = this.now();
-    const who = L.someone;
+    // The surface puts the user's mention where the announcer mark is.
+    const who = L.announcer;
     const existing = await store.subscriptions.get(incoming.conversationId);
     const announce = (text: string) => (incoming.isDirect ? undefined : text);
+    // A button acts on the state its card showed; when the subscription changed since, it asks first.
+    const click = incoming.click?.kind === "command" ? incoming.click : undefined;
+    if (click?.expect && command !== "status" && click.expect !== this.stateOf(existing)) {
+      const current = existing ? (await this.status(existing)).text : L.notSubscribed;
+      return textReply(`${L.changedSince} ${current}`, [{ kind: "command", label: L.doAnyway, command: click.command }]);
+    }
     switch (command) {
       case "subscribe": {
         const parsed = parseSubscribeArgs(args);
@@ -113,7 +136,7 @@ export class LessonCommands implements CommandHandler {
         return { ...textReply(confirm), announce: announce(L.announceSubscribed(who, weekdayTime(sub))) };
       }
       case "status":
-        return existing ? this.status(existing) : textReply(L.notSubscribed);
+        return existing ? { ...(await this.status(existing)), origin: { kind: "command", command: "status" } } : textReply(L.notSubscribed);
       case "pause": {
         if (!existing?.active) return textReply(L.notSubscribed);
         const weeks = parsePauseWeeks(args);
@@ -144,9 +167,13 @@ export class LessonCommands implements CommandHandler {
     if (!sub.active) lines.push(L.statusStopped(sub.deactivatedReason === "stopped" || !sub.deactivatedReason ? L.reasons.stopped : L.reasons.platform(sub.deactivatedReason)));
     else if (sub.pausedUntil && sub.pausedUntil > now) lines.push(L.statusPaused(dutchDate(sub.pausedUntil, sub.timeZone)));
     if (this.deps.calendar) lines.push(sub.calendar ? texts.calendar.statusOn : texts.calendar.statusOff);
+    const expect = this.stateOf(sub);
     const actions = sub.active
-      ? [{ kind: "command" as const, label: L.pause, command: "pauzeer 1 week" }, { kind: "command" as const, label: L.unsubscribe, command: "stop", style: "danger" as const }]
-      : [{ kind: "command" as const, label: L.subscribeButton, command: "abonneer", style: "primary" as const }];
+      ? [
+          { kind: "command" as const, label: L.pause, command: "pauzeer 1 week", expect },
+          { kind: "command" as const, label: L.unsubscribe, command: "stop", style: "danger" as const, expect },
+        ]
+      : [{ kind: "command" as const, label: L.subscribeButton, command: "abonneer", style: "primary" as const, expect }];
     return textReply(lines.join(" "), actions);
   }
 
@@ -159,8 +186,9 @@ export class LessonCommands implements CommandHandler {
   private async note(text: string, incoming: Incoming): Promise<Reply> {
     if (!incoming.isDirect) return textReply(L.noteInDirectOnly);
     if (!text) return textReply(L.noteHow);
-    const { lesson, subscription } = await this.currentLesson(incoming.conversationId);
-    const unit = subscription?.active ? lesson.unit : undefined;
+    // Filed under the lesson `les` shows in this conversation, subscribed or not.
+    const { lesson } = await this.currentLesson(incoming.conversationId);
+    const unit = lesson.unit;
     await this.deps.store.notes.add({ userKey: `${incoming.platform}:${incoming.userId}`, conversationId: incoming.conversationId, unitId: unit?.id, text: text.slice(0, 2000) }, this.now());
     return textReply(L.noted(unit ? unitLabel(unit, this.deps.knowledge) : undefined));
   }
@@ -184,10 +212,13 @@ export class LessonCommands implements CommandHandler {
 
   private async forget(confirmed: boolean | undefined, incoming: Incoming): Promise<Reply> {
     if (confirmed === undefined) {
-      return textReply(L.forgetConfirm, [
-        { kind: "command", label: L.forgetYes, command: "vergeet mij bevestigd", style: "danger" },
-        { kind: "command", label: L.forgetNo, command: "vergeet mij niet" },
-      ]);
+      return {
+        ...textReply(L.forgetConfirm, [
+          { kind: "command", label: L.forgetYes, command: "vergeet mij bevestigd", style: "danger" },
+          { kind: "command", label: L.forgetNo, command: "vergeet mij niet" },
+        ]),
+        confirm: { yes: "vergeet mij bevestigd", no: "vergeet mij niet" },
+      };
     }
     if (!confirmed) return textReply(L.forgetCancelled);
     await this.deps.store.forgetUser(incoming.platform, incoming.userId);

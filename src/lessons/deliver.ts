@@ -144,7 +144,7 @@ export class Deliverer {
     const conversation = await store.getConversation(sub.id);
     if (!conversation) return this.deactivate(sub, claim, "no_conversation_reference", report);
     const why = lessonWhy(this.deps.calendar, sub, lesson.unit.id, now);
-    const card = composeLessonCard(lesson, { isDirect: sub.isDirect, subscribed: true, knowledge: this.deps.knowledge, answerer: this.deps.answerer, why });
+    const card = composeLessonCard(lesson, { isDirect: sub.isDirect, state: "active", knowledge: this.deps.knowledge, answerer: this.deps.answerer, why });
 
     let outcome: SendOutcome = { ok: false, kind: "transient", error: "not_sent" };
     for (let waits = 0; waits <= (this.deps.maxRateLimitWaits ?? 5); waits++) {

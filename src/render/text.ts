@@ -29,6 +29,13 @@ export function numberedChoices(reply: Reply): Choice[] {
 /** Plain-text rendering for the terminal and the ask command; choices are numbered. */
 export function renderText(reply: Reply): string {
   const lines: string[] = [plain(reply.text)];
+  for (const contents of reply.contents ?? []) {
+    lines.push("", `${contents.heading.toUpperCase()}`);
+    for (const group of contents.groups) {
+      if (group.chapter) lines.push("", `  ${group.chapter}`);
+      for (const item of group.items) lines.push(`    ${String(item.number).padStart(3)}  ${item.title}`);
+    }
+  }
   for (const unit of reply.units) {
     lines.push("", `■ ${unit.title}`);
     for (const passage of unit.passages) {
@@ -37,6 +44,7 @@ export function renderText(reply: Reply): string {
     lines.push(`  ${texts.source(unit.citation.book, unit.citation.label, unit.citation.chapter)}`);
   }
   if (reply.reflection) lines.push("", `${texts.reflectionHeader} ${plain(reply.reflection)}`);
+  if (reply.feedbackGiven) lines.push("", reply.feedbackGiven.value === "up" ? texts.feedbackGivenUp : texts.feedbackGivenDown);
   const choices = numberedChoices(reply);
   if (choices.length) {
     lines.push("", reply.followUps.length ? texts.followUpsHeader : texts.didYouMean);

@@ -54,7 +54,9 @@ export function vector(f: Features, names: readonly (keyof Features)[] = FEATURE
 export function probability(model: ConfidenceModel, f: Features): number {
   const x = vector(f, model.features);
   let z = model.bias;
-  x.forEach((v, i) => (z += model.weights[i]! * ((v - model.means[i]!) / model.scales[i]!)));
+  x.forEach((v, i) => {
+    z += model.weights[i]! * ((v - model.means[i]!) / model.scales[i]!);
+  });
   return sigmoid(z);
 }
 
@@ -76,10 +78,14 @@ export function train(positives: readonly Features[], negatives: readonly Featur
     rows.forEach((r, n) => {
       const x = xs[n]!;
       const err = sigmoid(bias + x.reduce((s, v, i) => s + v * weights[i]!, 0)) - r.y;
-      x.forEach((v, i) => (grad[i]! += r.w * err * v));
+      x.forEach((v, i) => {
+        grad[i]! += r.w * err * v;
+      });
       gradBias += r.w * err;
     });
-    weights.forEach((w, i) => (weights[i] = w - options.rate * (grad[i]! + options.l2 * w)));
+    weights.forEach((w, i) => {
+      weights[i] = w - options.rate * (grad[i]! + options.l2 * w);
+    });
     bias -= options.rate * gradBias;
   }
   return { features: [...names], means, scales, weights, bias, trainedOn: { positives: positives.length, negatives: negatives.length } };

@@ -65,6 +65,19 @@ export class Store implements FeedbackStore {
   }
 
   async recordFeedback(feedback: Feedback): Promise<void> {
+    if (feedback.replaces) {
+      // A changed vote replaces the one it changes, so one card never counts twice.
+      const previous = await this.db
+        .selectFrom("feedback")
+        .select("id")
+        .where("question_hash", "=", feedback.questionHash)
+        .where("unit_ids", "=", feedback.unitIds.join(","))
+        .where("value", "=", feedback.replaces)
+        .orderBy("created_at", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      if (previous) await this.db.deleteFrom("feedback").where("id", "=", previous.id).execute();
+    }
     await this.db
       .insertInto("feedback")
       .values({ id: randomUUID(), question_hash: feedback.questionHash, unit_ids: feedback.unitIds.join(","), value: feedback.value, created_at: feedback.at.toISOString() })

@@ -15,6 +15,8 @@ export interface Subscription {
   createdBy: string;
   /** when the current slot was chosen */
   scheduleFrom: Date;
+  /** when the conversation first subscribed (kept when it subscribes again) */
+  createdAt: Date;
   /** the next lesson follows the municipal year; off with "abonneer zonder kalender" */
   calendar: boolean;
 }
@@ -34,6 +36,7 @@ export function subscriptionFromRow(row: Selectable<SubscriptionTable>): Subscri
     deactivatedReason: row.deactivated_reason ?? undefined,
     createdBy: row.created_by,
     scheduleFrom: new Date(row.schedule_from),
+    createdAt: new Date(row.created_at),
     calendar: row.calendar !== 0,
   };
 }
@@ -48,7 +51,10 @@ export class Subscriptions {
   }
 
   /** Creates or reactivates the conversation's subscription with a new slot; the lesson history stays. */
-  async upsert(sub: Omit<Subscription, "active" | "deactivatedReason" | "pausedUntil" | "scheduleFrom" | "calendar"> & { calendar?: boolean | undefined }, now = new Date()): Promise<Subscription> {
+  async upsert(
+    sub: Omit<Subscription, "active" | "deactivatedReason" | "pausedUntil" | "scheduleFrom" | "calendar" | "createdAt"> & { calendar?: boolean | undefined },
+    now = new Date(),
+  ): Promise<Subscription> {
     const at = now.toISOString();
     const values = { weekday: sub.weekday, time: sub.time, time_zone: sub.timeZone, track: sub.track, calendar: sub.calendar === false ? 0 : 1, active: 1, deactivated_reason: null, paused_until: null, schedule_from: at, updated_at: at };
     await this.db

@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { ConversationCore } from "../conversation/core.ts";
 import type { Incoming } from "../conversation/incoming.ts";
+import { textReply } from "../conversation/reply.ts";
 import { texts } from "../conversation/texts.ts";
 import { numberedChoices, renderText, type Choice } from "../render/text.ts";
 import type { Surface } from "./surface.ts";
@@ -12,6 +13,49 @@ export interface TerminalOptions {
   output: Writable;
   /** lines shown under the intro, e.g. which platforms are not configured */
   notes?: string[];
+  /**
+   * Lines that follow each other within this many milliseconds are one message (a pasted e-mail
+   * is one question, not six). Default: 40 ms when a person types in a terminal, 0 for piped input.
+   */
+  pasteWindowMs?: number;
+}
+
+/** Lines as messages: lines arriving within `windowMs` of each other are joined into one. */
+async function* messagesOf(lines: ReturnType<typeof createInterface>, windowMs: number): AsyncGenerator<string> {
+  const ready: string[] = [];
+  let pending: string[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let ended = false;
+  let wake: (() => void) | undefined;
+  const flush = () => {
+    clearTimeout(timer);
+    if (pending.length) ready.push(pending.join("\n"));
+    pending = [];
+    wake?.();
+  };
+  lines.on("line", (line) => {
+    pending.push(line);
+    if (windowMs <= 0) flush();
+    else {
+      clearTimeout(timer);
+      timer = setTimeout(flush, windowMs);
+    }
+  });
+  lines.on("close", () => {
+    flush();
+    ended = true;
+    wake?.();
+  });
+  for (;;) {
+    const next = ready.shift();
+    if (next !== undefined) {
+      yield next;
+      continue;
+    }
+    if (ended) return;
+    await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+  }
 }
 
 /**
@@ -40,11 +84,23 @@ export class TerminalSurface implements Surface {
 
     let choices: Choice[] = [];
     const base: Omit<Incoming, "text"> = { platform: "local", conversationId: "local:terminal", userId: "local", isDirect: true };
-    for await (const raw of lines) {
+    for await (const raw of messagesOf(lines, this.options.pasteWindowMs ?? (interactive ? 40 : 0))) {
       const line = raw.trim();
       if ((texts.terminal.quitWords as readonly string[]).includes(line.toLowerCase())) break;
-      const picked = /^\d{1,2}$/.test(line) ? choices[Number(line) - 1] : undefined;
-      const reply = await core.handle(picked ? { ...base, text: picked.label, click: picked.click } : { ...base, text: raw });
+      const number = /^\d{1,2}$/.test(line) ? Number(line) : undefined;
+      const picked = number === undefined ? undefined : choices[number - 1];
+      // While a list of choices is shown, a number picks from it and nothing else (not a theme of that number).
+      const reply =
+        number !== undefined && choices.length > 0 && !picked
+          ? textReply(texts.noSuchChoice(number, choices.length))
+          : await core.handle(picked ? { ...base, text: picked.label, click: picked.click } : { ...base, text: raw });
+      if (number !== undefined && choices.length > 0 && !picked) {
+        say("");
+        say(renderText(reply));
+        say("");
+        prompt();
+        continue;
+      }
       choices = numberedChoices(reply);
       say("");
       say(renderText(reply));

@@ -44,8 +44,23 @@ describe("intents before search", () => {
   it("treats a question that merely begins with a command word as a question", () => {
     expect(detectIntent("help, mijn wethouder wil meebeslissen over benoemingen")).toMatchObject({ kind: "question" });
     expect(detectIntent("stop ik met de reorganisatie of niet?")).toMatchObject({ kind: "question" });
-    expect(detectIntent("thema 101")).toMatchObject({ kind: "question" });
-    expect(detectIntent("les 9")).toMatchObject({ kind: "question" });
+  });
+
+  it("answers a unit number beyond the book with its range, not with a search", () => {
+    expect(detectIntent("thema 101")).toEqual({ kind: "out-of-range", label: "thema", number: 101, max: 100 });
+    expect(detectIntent("thema 0")).toEqual({ kind: "out-of-range", label: "thema", number: 0, max: 100 });
+    expect(detectIntent("les 8")).toEqual({ kind: "out-of-range", label: "les", number: 8, max: 7 });
+    expect(detectIntent("agenda 5")).toEqual({ kind: "out-of-range", label: "agenda", number: 5, max: 4 });
+    expect(detectIntent("les 7")).toEqual({ kind: "unit", id: "leren-decentraliseren-les-7" });
+  });
+
+  it("reads 👍/👎, +1/-1 as feedback and ja/nee as an answer to a confirmation", () => {
+    expect(detectIntent("👍")).toEqual({ kind: "rate", value: "up" });
+    expect(detectIntent("👎🏽")).toEqual({ kind: "rate", value: "down" });
+    expect(detectIntent("+1")).toEqual({ kind: "rate", value: "up" });
+    expect(detectIntent("-1")).toEqual({ kind: "rate", value: "down" });
+    expect(detectIntent("ja")).toEqual({ kind: "yes" });
+    expect(detectIntent("Nee")).toEqual({ kind: "no" });
   });
 
   it("reads notes and feedback", () => {

@@ -136,7 +136,9 @@ describe("Slack over real HTTP", () => {
     };
     const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     await postSlack(form, slackHeaders(SECRET, form, undefined, "application/x-www-form-urlencoded"));
-    await slack.waitFor("/chat.postMessage");
+    // The clicked answer itself changes: thanks instead of the 👍/👎 buttons (chat.update), no new message.
+    const [update] = await slack.waitFor("/chat.update");
+    expect(JSON.stringify(update)).toContain("Bedankt voor je feedback");
     const feedback = await bot.store.listFeedback();
     expect(feedback.at(-1)).toMatchObject({ questionHash: "0123456789abcdef", unitIds: ["wegwijzer-13", "wegwijzer-52"], value: "up" });
     expect(JSON.stringify(feedback)).not.toContain("U-secret");

@@ -97,3 +97,13 @@ describe("leeragenda and privacy", () => {
     expect(await say(dm("mijn gegevens"))).toContain("0 notitie(s) in je leeragenda, 0 abonnement(en)");
   });
 });
+
+describe("one current lesson per conversation", () => {
+  it("a note is filed under the lesson that les shows, subscribed or not", async () => {
+    const shown = await core.handle(dm("les"));
+    expect(await say(dm("noteer Ik wil vaker vooraf afstemmen."))).toContain(`bij thema ${shown.units[0]!.id.replace("wegwijzer-", "")}`);
+    await core.handle(dm("abonneer"));
+    const after = await core.handle(dm("les"));
+    expect(await say(dm("noteer Nog een gedachte."))).toContain(`bij thema ${after.units[0]!.id.replace("wegwijzer-", "")}`);
+  });
+});

@@ -100,3 +100,18 @@ describe("Slack manifest", () => {
     }
   });
 });
+
+describe("Teams manifest for a Dutch app", () => {
+  it("declares Dutch and offers each command only where it works", () => {
+    const manifest = JSON.parse(readFileSync(join(TEAMS_MANIFEST_DIR, "manifest.json"), "utf8")) as {
+      localizationInfo?: { defaultLanguageTag?: string };
+      bots: { commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
+    };
+    expect(manifest.localizationInfo?.defaultLanguageTag).toBe("nl-nl");
+    for (const list of manifest.bots[0]!.commandLists) {
+      const titles = list.commands.map((c) => c.title);
+      // The leeragenda lives in a private chat ("in een privégesprek"): not offered in teams or group chats.
+      if (list.scopes.some((s) => s !== "personal")) expect(titles).not.toContain("leeragenda");
+    }
+  });
+});

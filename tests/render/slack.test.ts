@@ -1,3 +1,4 @@
+import type { Button } from "@slack/types";
 import { describe, expect, it } from "vitest";
 import type { Reply } from "../../src/conversation/reply.ts";
 import { decodeClick } from "../../src/render/click-codec.ts";
@@ -13,8 +14,12 @@ function reply(overrides: Partial<Reply> = {}): Reply {
   };
 }
 
-const texts = (blocks: SlackBlock[]) => blocks.flatMap((b) => (b.type === "section" ? [b.text.text] : b.type === "context" ? b.elements.map((e) => e.text) : []));
-const buttons = (blocks: SlackBlock[]) => blocks.flatMap((b) => (b.type === "actions" ? b.elements : []));
+const texts = (blocks: SlackBlock[]) =>
+  blocks.flatMap((b) =>
+    b.type === "section" ? [b.text?.text ?? ""] : b.type === "context" ? b.elements.flatMap((e) => ("text" in e ? [e.text] : [])) : [],
+  );
+const buttons = (blocks: SlackBlock[]) =>
+  blocks.flatMap((b) => (b.type === "actions" ? b.elements.filter((e): e is Button => e.type === "button") : []));
 
 describe("Slack rendering", () => {
   it("escapes broadcasts, user mentions and markup so nobody is pinged", () => {
@@ -42,7 +47,7 @@ describe("Slack rendering", () => {
     for (const text of texts(message.blocks)) expect(text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
     for (const button of buttons(message.blocks)) {
       expect(button.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonLabel);
-      expect(button.value.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
+      expect(button.value!.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
     }
     expect(JSON.stringify(message)).toContain("ingekort");
     expect(buttons(message.blocks).some((b) => decodeClick(b.value)?.kind === "read-more")).toBe(true);
@@ -51,7 +56,7 @@ describe("Slack rendering", () => {
 
   it("shortens a 2000-character follow-up so its button value still fits", () => {
     const message = renderSlack(reply({ followUps: ["vraag ".repeat(400)] }));
-    const value = buttons(message.blocks)[0]!.value;
+    const value = buttons(message.blocks)[0]!.value!;
     expect(value.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
     expect(decodeClick(value)?.kind).toBe("ask");
   });

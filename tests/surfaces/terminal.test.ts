@@ -54,3 +54,29 @@ describe("terminal chat", () => {
     expect(out).toContain("VNG");
   });
 });
+
+describe("terminal paste", () => {
+  it("takes a pasted block of lines as one message, not one reply per line", async () => {
+    const app = await testApp();
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let written = "";
+    output.on("data", (chunk: Buffer) => (written += chunk.toString("utf8")));
+    const done = new TerminalSurface({ core: app.core, input, output, pasteWindowMs: 50 }).start();
+    // Six lines in one write, as a terminal delivers a paste.
+    input.write("Beste collega,\nmijn wethouder wil meebeslissen\nover wie afdelingsmanager wordt.\nHoe ga ik daarmee om?\nGroet,\nJan\n");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    input.end();
+    await done;
+    await app.close();
+    expect(written.split("jij> ").length - 1).toBe(2); // the first prompt and one after the single answer
+  });
+});
+
+describe("terminal choices", () => {
+  it("a number beyond the shown follow-ups does not open the theme of that number", async () => {
+    const out = await chat(["hoe werk ik samen met de griffier?", "12"]);
+    expect(out).toContain("Kies een nummer van 1 tot en met");
+    expect(out).not.toContain("Hier is het onderdeel dat je vroeg");
+  });
+});

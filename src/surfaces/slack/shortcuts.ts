@@ -19,7 +19,7 @@ export function shortcutAnswer(cards: ThemeCard[], question: string): { text: st
   const blocks: SlackBlock[] = [{ type: "section", text: { type: "mrkdwn", text: texts.share.results(cards.length) } }];
   for (const card of cards.slice(0, 3)) {
     const rendered = renderSlack({ ...card.reply, text: "" });
-    blocks.push(...rendered.blocks.filter((b) => !(b.type === "section" && b.text.text.trim() === "")));
+    blocks.push(...rendered.blocks.filter((b) => !(b.type === "section" && (b.text?.text ?? "").trim() === "")));
     blocks.push({
       type: "actions",
       elements: [{ type: "button", action_id: SLACK_SHORTCUTS.share, text: { type: "plain_text", text: texts.share.shareButton }, value: JSON.stringify({ u: card.unitId, q: shorten(question, 1500) }), style: "primary" }],

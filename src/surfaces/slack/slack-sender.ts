@@ -35,7 +35,7 @@ export class SlackSender implements ProactiveSender {
     const channel = conversation.reference.channel;
     if (typeof channel !== "string") return { ok: false, kind: "permanent", error: "no_channel_in_reference" };
     try {
-      await this.client.chat.postMessage({ channel, ...renderSlack(reply), unfurl_links: false } as never);
+      await this.client.chat.postMessage({ channel, ...renderSlack(reply), unfurl_links: false });
       return { ok: true };
     } catch (error) {
       return slackOutcome(error);

@@ -6,7 +6,8 @@ import type { Click, Incoming } from "../../conversation/incoming.ts";
 import type { Reply } from "../../conversation/reply.ts";
 import type { SlackSettings } from "../../config.ts";
 import type { Logger } from "../../log.ts";
-import { clickText, decodeClick } from "../../render/click-codec.ts";
+import { texts } from "../../conversation/texts.ts";
+import { clickText, decodeClick, decodeOrigin } from "../../render/click-codec.ts";
 import { escapeSlack, renderSlack, renderSlackHome, SLACK_ACTION_PREFIX } from "../../render/slack.ts";
 import type { Store } from "../../store/store.ts";
 import { sdkLogger } from "../sdk-logger.ts";
@@ -167,13 +168,13 @@ export class SlackSurface implements Surface {
         log.warn({ platform: "slack" }, "button with an unreadable value ignored");
         return;
       }
-      await this.handleClick(body as unknown as ClickBody, click, client, respond);
+      await this.handleClick(body as unknown as ClickBody, click, decodeOrigin(value), client, respond);
     });
 
     this.app.event("app_home_opened", async ({ event, client, context }) => {
       if (event.tab === "home") {
         const home = await core.home({ platform: "slack", userId: event.user, conversationId: slackConversationId(context.teamId, event.user) });
-        await client.views.publish({ user_id: event.user, view: renderSlackHome(home) as never });
+        await client.views.publish({ user_id: event.user, view: renderSlackHome(home) });
         return;
       }
       // First visit to the bot's DM: welcome once.
@@ -194,7 +195,7 @@ export class SlackSurface implements Surface {
     });
   }
 
-  private async handleClick(body: ClickBody, click: Click, client: WebClient, respond: (message: object) => Promise<unknown>): Promise<void> {
+  private async handleClick(body: ClickBody, click: Click, origin: Click | undefined, client: WebClient, respond: (message: object) => Promise<unknown>): Promise<void> {
     const { core } = this.deps;
     const channel = body.channel?.id ?? body.container?.channel_id;
     const teamId = body.team?.id ?? body.user.team_id;
@@ -208,27 +209,34 @@ export class SlackSurface implements Surface {
       }
       const reply = await core.handle({ platform: "slack", conversationId, userId: body.user.id, text: label, isDirect: true, click });
       const home = await core.home({ platform: "slack", userId: body.user.id, conversationId, notice: reply.text });
-      await client.views.publish({ user_id: body.user.id, view: renderSlackHome(home) as never });
+      await client.views.publish({ user_id: body.user.id, view: renderSlackHome(home) });
       return;
     }
     const isDirect = channel.startsWith("D");
     const thread = body.message?.thread_ts ?? body.message?.ts ?? body.container?.thread_ts ?? body.container?.message_ts;
-    const incoming: Incoming = { platform: "slack", conversationId: slackConversationId(teamId, isDirect ? body.user.id : channel), userId: body.user.id, text: label, isDirect, threadId: thread, click };
-    const reply = await core.handle(incoming);
-    if (body.container?.is_ephemeral) {
-      await respond({ response_type: "ephemeral", replace_original: false, ...renderSlack(reply) });
-    } else if (click.kind === "feedback" && !isDirect) {
-      await client.chat.postEphemeral({ channel, user: body.user.id, ...(thread ? { thread_ts: thread } : {}), ...renderSlack(reply) } as never);
-    } else {
-      await this.post(client, channel, thread, reply);
+    const incoming: Incoming = { platform: "slack", conversationId: slackConversationId(teamId, isDirect ? body.user.id : channel), userId: body.user.id, text: label, isDirect, threadId: thread, click, origin };
+    const { post, update } = await core.click(incoming);
+    // The clicked message itself shows the new state (thanks for feedback, a confirmation's outcome, the lesson card's buttons).
+    const ts = body.container?.message_ts ?? body.message?.ts;
+    if (update) {
+      if (body.container?.is_ephemeral) await respond({ response_type: "ephemeral", replace_original: true, ...renderSlack(update) });
+      else if (ts) await client.chat.update({ channel, ts, ...renderSlack(update) });
     }
-    await this.announce(client, channel, incoming, reply);
+    if (!post) return;
+    if (body.container?.is_ephemeral) {
+      await respond({ response_type: "ephemeral", replace_original: false, ...renderSlack(post) });
+    } else {
+      await this.post(client, channel, thread, post);
+    }
+    await this.announce(client, channel, incoming, post);
   }
 
   /** A subscription change in a shared channel is announced in the channel itself, for everyone. */
   private async announce(client: WebClient, channel: string, incoming: Incoming, reply: Reply): Promise<void> {
     if (!reply.announce || incoming.isDirect) return;
-    await client.chat.postMessage({ channel, text: escapeSlack(reply.announce) });
+    // Who made the change is named with a mention; everything else is escaped.
+    const text = escapeSlack(reply.announce).split(texts.lessons.announcer).join(`<@${incoming.userId}>`);
+    await client.chat.postMessage({ channel, text });
   }
 
   private async remember(incoming: Incoming, channel: string): Promise<void> {
@@ -237,7 +245,7 @@ export class SlackSurface implements Surface {
 
   /** Posts a reply; Slack's WebClient waits out a 429 (Retry-After) and retries by itself. */
   private async post(client: WebClient, channel: string, thread: string | undefined, reply: Reply): Promise<void> {
-    await client.chat.postMessage({ channel, ...(thread ? { thread_ts: thread } : {}), ...renderSlack(reply), unfurl_links: false } as never);
+    await client.chat.postMessage({ channel, ...(thread ? { thread_ts: thread } : {}), ...renderSlack(reply), unfurl_links: false });
   }
 }
 

@@ -7,7 +7,8 @@ import type { Reply } from "../../conversation/reply.ts";
 import type { TeamsSettings } from "../../config.ts";
 import type { Logger } from "../../log.ts";
 import { clickText, decodeClick } from "../../render/click-codec.ts";
-import { escapeTeams, renderTeamsCard, teamsSummary, TEAMS_VERB } from "../../render/teams.ts";
+import { renderTeamsCard, teamsSummary, teamsText, TEAMS_VERB } from "../../render/teams.ts";
+import { texts } from "../../conversation/texts.ts";
 import type { Store } from "../../store/store.ts";
 import { sdkLogger } from "../sdk-logger.ts";
 import type { Surface } from "../surface.ts";
@@ -129,21 +130,31 @@ export class TeamsSurface implements Surface {
     return id;
   }
 
-  /** A subscription change in a channel is announced as a new post in the channel, not only in the thread. */
-  private async announce(send: (activity: never, ref?: never) => Promise<unknown>, ref: unknown, incoming: Incoming, reply: Reply): Promise<void> {
+  /**
+   * A subscription change in a channel is announced as a new post in the channel, not only in the
+   * thread, naming (mentioning) who made it.
+   */
+  private async announce(send: (activity: never, ref?: never) => Promise<unknown>, ref: unknown, fields: TeamsActivityFields, incoming: Incoming, reply: Reply): Promise<void> {
     if (!reply.announce || incoming.isDirect) return;
     const base = ref as { conversation: Record<string, unknown> };
     const channelRef = { ...base, conversation: { ...base.conversation, id: baseConversationId(String(base.conversation.id)) } };
-    await send({ type: "message", text: escapeTeams(reply.announce) } as never, channelRef as never);
+    const name = fields.from.name?.trim();
+    const mention = name ? `<at>${teamsText(name)}</at>` : texts.lessons.someone;
+    const text = teamsText(reply.announce).split(texts.lessons.announcer).join(mention);
+    const entities = name ? [{ type: "mention", text: mention, mentioned: { id: fields.from.id, name } }] : [];
+    await send({ type: "message", text, entities } as never, channelRef as never);
   }
 
   /** Remembers the conversation, lets the core answer, and posts the card (and any announcement). */
-  private async respond(fields: TeamsActivityFields, ref: unknown, send: (activity: never, ref?: never) => Promise<unknown>, text: string, click?: Click): Promise<void> {
+  private async respond(fields: TeamsActivityFields, ref: unknown, send: (activity: never, ref?: never) => Promise<unknown>, text: string, click?: Click, origin?: Click): Promise<{ post?: Reply | undefined; update?: Reply | undefined }> {
     await this.remember(fields, ref);
-    const incoming = this.incomingFrom(fields, text, click);
-    const reply = await this.deps.core.handle(incoming);
-    await send(teamsActivity(reply) as never);
-    await this.announce(send, ref, incoming, reply);
+    const incoming = { ...this.incomingFrom(fields, text, click), origin };
+    const { post, update } = click ? await this.deps.core.click(incoming) : { post: await this.deps.core.handle(incoming), update: undefined };
+    if (post) {
+      await send(teamsActivity(post) as never);
+      await this.announce(send, ref, fields, incoming, post);
+    }
+    return { post, update };
   }
 
   /** A reply (mentioning the bot) in the thread of a "vraag het de regio" post: sent to the asker's DM instead of answered. */
@@ -159,17 +170,23 @@ export class TeamsSurface implements Surface {
     this.app.on("message", async ({ activity, send, ref }) => {
       const fields = activity as unknown as TeamsActivityFields;
       // Action.Submit (the fallback of older clients) arrives as a message whose value carries the click.
-      const click = decodeClick((fields.value as { click?: unknown } | undefined)?.click);
+      const data = fields.value as { click?: unknown; origin?: unknown } | undefined;
+      const click = decodeClick(data?.click);
       if (!click && (await this.regionalReply(fields))) return;
-      await this.respond(fields, ref, send, click ? clickText(click) : (fields.text ?? "").trim(), click);
+      const { post, update } = await this.respond(fields, ref, send, click ? clickText(click) : (fields.text ?? "").trim(), click, decodeClick(data?.origin));
+      // Older clients cannot replace the card; the outcome of a feedback or confirmation click is posted instead.
+      if (update && !post) await send(teamsActivity(update) as never);
     });
 
     this.app.on("card.action", async ({ activity, send, ref }) => {
-      const value = (activity as unknown as { value?: { action?: { verb?: string; data?: { click?: unknown } } } }).value;
+      const value = (activity as unknown as { value?: { action?: { verb?: string; data?: { click?: unknown; origin?: unknown } } } }).value;
       const click = value?.action?.verb === TEAMS_VERB ? decodeClick(value.action.data?.click) : undefined;
       if (!click) return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "unknown action" } } as never;
-      await this.respond(activity as unknown as TeamsActivityFields, ref, send, clickText(click), click);
-      return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: "" } as never;
+      const origin = decodeClick(value?.action?.data?.origin);
+      const { update } = await this.respond(activity as unknown as TeamsActivityFields, ref, send, clickText(click), click, origin);
+      // Universal Actions: the invoke response replaces the clicked card; without one, a short notice (never an empty one).
+      if (update) return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: renderTeamsCard(update) } as never;
+      return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: texts.clickAnswered } as never;
     });
 
     const greet = async (activity: TeamsActivityFields, ref: unknown, send: (a: ReturnType<typeof teamsActivity>) => Promise<unknown>) => {
