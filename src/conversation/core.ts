@@ -114,7 +114,10 @@ export class ConversationCore {
         const decoded = decodeFeedbackRef(click.ref);
         if (decoded) {
           const unitIds = decoded.unitIds.filter((id) => knowledge.byId.has(id));
-          await this.deps.feedback.recordFeedback({ questionHash: decoded.questionHash, unitIds, value: click.value, at: new Date() });
+          // Feedback is worth keeping but not worth an error message: a store outage only logs.
+          await this.deps.feedback
+            .recordFeedback({ questionHash: decoded.questionHash, unitIds, value: click.value, at: new Date() })
+            .catch((error: unknown) => this.deps.log.warn({ err: error }, "feedback not stored"));
         }
         return textReply(click.value === "up" ? texts.feedbackThanks : texts.feedbackSorry);
       }
@@ -143,7 +146,14 @@ export class ConversationCore {
       case "feedback":
         return textReply(texts.feedbackThanks);
       default: {
-        const handled = await this.deps.commands?.handle(intent, incoming);
+        let handled: Reply | undefined;
+        try {
+          handled = await this.deps.commands?.handle(intent, incoming);
+        } catch (error) {
+          // These commands need the store; when it is unavailable the user is told so plainly.
+          this.deps.log.error({ err: error, platform: incoming.platform, intent: intent.kind }, "command failed");
+          return textReply(texts.unavailable);
+        }
         return handled ?? textReply(texts.notAvailable);
       }
     }

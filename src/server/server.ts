@@ -6,7 +6,9 @@ import { Scheduler } from "../lessons/scheduler.ts";
 import { SlackSurface } from "../surfaces/slack/slack-surface.ts";
 import type { Surface } from "../surfaces/surface.ts";
 import { TeamsSurface } from "../surfaces/teams/teams-surface.ts";
+import { EventClaims } from "../store/claims.ts";
 import { createHttpApp, finishHttpApp } from "./http-app.ts";
+import { withDeadline } from "./resilience.ts";
 
 export interface ServerOptions {
   /** run the les van de week every minute (default); tests drive passes themselves */
@@ -19,7 +21,12 @@ export interface RunningServer {
   slack: SlackSurface | undefined;
   teams: TeamsSurface | undefined;
   deliverer: Deliverer;
-  close(): Promise<void>;
+  /**
+   * Stops accepting, lets in-flight replies and the running delivery pass finish within
+   * `graceMs` (what does not finish is handed back: an unanswered event was acknowledged, a
+   * claimed delivery is taken over after its lease), then closes every connection.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -34,7 +41,8 @@ export async function startServer(app: App, { scheduler: runScheduler = true }: 
       return { ready: Object.values(checks).every(Boolean), checks };
     },
   });
-  const common = { core, store, log, logQuestions: config.logQuestions, http };
+  const claims = new EventClaims(store, log);
+  const common = { core, store, claims, log, logQuestions: config.logQuestions, http };
   const slack = config.slack ? new SlackSurface({ ...common, settings: config.slack }) : undefined;
   const teams = config.teams ? new TeamsSurface({ ...common, settings: config.teams }) : undefined;
   const surfaces: Surface[] = [slack, teams].filter((s): s is SlackSurface | TeamsSurface => s !== undefined);
@@ -62,11 +70,15 @@ export async function startServer(app: App, { scheduler: runScheduler = true }: 
     slack,
     teams,
     deliverer,
-    async close() {
-      await scheduler.stop();
-      for (const surface of surfaces) await surface.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    async close(graceMs = 8_000) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.all([
+        withDeadline(scheduler.stop(), graceMs, "the delivery pass").catch((error: unknown) => log.warn({ err: error }, "delivery pass handed back")),
+        ...surfaces.map((surface) => surface.stop(graceMs)),
+      ]);
       server.closeAllConnections();
+      await closed;
     },
   };
 }
