@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SLACK_ACTION_PREFIX } from "../../render/slack.ts";
 
 /**
  * The Slack payloads the bot handles, as zod schemas: the one place where untrusted Slack input
@@ -6,7 +7,8 @@ import { z } from "zod";
  * retry it; nothing that passes here can make a handler fail on a missing or mistyped field.
  */
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+// Slack IDs are upper-case letters and digits ("U024BE7LH"); tests use a hyphen now and then.
+const id = z.string().regex(/^[A-Z0-9][A-Za-z0-9_-]{0,63}$/);
 const ts = z.string().regex(/^\d{1,12}(\.\d{1,8})?$/);
 const text = z.string().max(100_000);
 const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
@@ -65,7 +67,11 @@ export const blockActionsSchema = z.object({
   container: z
     .object({ channel_id: id.optional(), message_ts: ts.optional(), thread_ts: ts.optional(), is_ephemeral: z.boolean().optional() })
     .optional(),
-  actions: z.array(z.object({ action_id: z.string().max(255), value: z.string().max(2000).optional() })).min(1).max(25),
+  // Only the bot's own buttons: a click on anything else would find no listener and never be acknowledged.
+  actions: z
+    .array(z.object({ action_id: z.string().max(255).startsWith(SLACK_ACTION_PREFIX), value: z.string().max(2000).optional() }))
+    .min(1)
+    .max(25),
   response_url: httpUrl.optional(),
 });
 

@@ -20,6 +20,17 @@ const base = {
   from: account,
   recipient: account,
   conversation,
+  // Fields the SDK itself reads (mentions, attachments, tenant): the right shape, or absent.
+  entities: z
+    .array(z.looseObject({ type: z.string().max(200), text: z.string().max(1000).optional(), mentioned: account.optional() }))
+    .max(100)
+    .optional(),
+  attachments: z.array(z.looseObject({ contentType: z.string().max(200).optional() })).max(50).optional(),
+  channelData: z.looseObject({}).optional(),
+  membersRemoved: z.array(account).max(1000).optional(),
+  replyToId: z.string().max(1000).optional(),
+  locale: z.string().max(40).optional(),
+  timestamp: z.string().max(100).optional(),
 };
 
 export const messageActivitySchema = z.object({
@@ -56,18 +67,18 @@ export type TeamsActivityFields = MessageActivity | CardActionActivity | Convers
 
 export type TeamsVerdict = { kind: "handle"; activity: TeamsActivityFields } | { kind: "ignore"; reason: string } | { kind: "refuse"; reason: string };
 
-const schemas: Record<string, z.ZodType<TeamsActivityFields>> = {
-  message: messageActivitySchema,
-  conversationUpdate: conversationUpdateSchema,
-  installationUpdate: installationUpdateSchema,
-};
+const schemas = new Map<string, z.ZodType<TeamsActivityFields>>([
+  ["message", messageActivitySchema],
+  ["conversationUpdate", conversationUpdateSchema],
+  ["installationUpdate", installationUpdateSchema],
+]);
 
 /** Sorts a parsed request body: an activity the bot handles (typed), one it ignores, or one it refuses. */
 export function classifyTeams(body: unknown): TeamsVerdict {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return { kind: "refuse", reason: "not an object" };
   const { type, name } = body as { type?: unknown; name?: unknown };
   if (typeof type !== "string") return { kind: "refuse", reason: "no activity type" };
-  const schema = type === "invoke" ? (name === "adaptiveCard/action" ? cardActionSchema : undefined) : schemas[type];
+  const schema = type === "invoke" ? (name === "adaptiveCard/action" ? cardActionSchema : undefined) : schemas.get(type);
   if (!schema) return { kind: "ignore", reason: type === "invoke" ? "invoke not handled" : "activity type not handled" };
   const parsed = schema.safeParse(body);
   if (parsed.success) return { kind: "handle", activity: parsed.data };
