@@ -8,6 +8,8 @@ export interface Recorded {
   /** parsed: JSON, or form fields (Slack Web API) with `blocks` decoded */
   body: Record<string, unknown>;
   at: number;
+  /** the fake answered (a delayed answer can still be cut off when the caller goes away) */
+  answered?: boolean;
 }
 
 export interface Scripted {
@@ -84,7 +86,7 @@ export class FakePlatform {
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
     if (res.destroyed) return;
     res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
-    res.end(JSON.stringify(reply.body));
+    res.end(JSON.stringify(reply.body), () => (recorded.answered = true));
   }
 }
 
