@@ -296,7 +296,9 @@ export async function startFuzzTarget(databaseUrl: string, brain?: Brain): Promi
       count();
       gc?.();
       gc?.();
-      return process.memoryUsage().rss / 1024 / 1024;
+      const m = process.memoryUsage();
+      if (process.env.FUZZ_HEAP) console.error(`  [bot] rss ${Math.round(m.rss / 1048576)} MB, heap ${Math.round(m.heapUsed / 1048576)}/${Math.round(m.heapTotal / 1048576)} MB, external ${Math.round(m.external / 1048576)} MB, arrays ${Math.round(m.arrayBuffers / 1048576)} MB`);
+      return m.rss / 1024 / 1024;
     },
     posts: async () => count(),
     settle: async () => {
@@ -376,7 +378,7 @@ export async function runFuzz(options: {
   const target = options.fork ? await forkFuzzTarget(options.databaseUrl) : await startFuzzTarget(options.databaseUrl, options.brain);
   const only = process.env.FUZZ_ONLY;
   const requests = fuzzRequests({ seed: options.seed, malformed: options.malformed, valid: options.valid, connectorUrl: target.connectorUrl }).filter(
-    (r) => !only || r.target === only,
+    (r) => (!only || r.target === only) && (!process.env.FUZZ_CATEGORY || r.category === process.env.FUZZ_CATEGORY),
   );
   const report: FuzzReport = {
     store: options.databaseUrl.startsWith("postgres") ? "postgres" : "sqlite",
