@@ -36,7 +36,7 @@ export class EventClaims {
   ) {
     this.timeoutMs = options.timeoutMs ?? 1_500;
     this.windowMs = options.windowMs ?? 10 * 60_000;
-    this.maxKeys = options.maxKeys ?? 20_000;
+    this.maxKeys = options.maxKeys ?? 10_000;
     this.clock = options.clock ?? Date.now;
   }
 
