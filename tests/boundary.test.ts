@@ -19,6 +19,7 @@ const FORBIDDEN = [
   /\/store\//,
   /\/server\//,
   /\/lessons\//,
+  /\/regional\//,
   /\/app\//,
 ];
 

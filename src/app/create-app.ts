@@ -1,7 +1,9 @@
 import type { pino } from "pino";
 import type { Config } from "../config.ts";
 import { ConversationCore } from "../conversation/core.ts";
+import { ThemeSearch } from "../conversation/share.ts";
 import { KNOWLEDGE_DIR } from "../knowledge/location.ts";
+import { loadCalendar, type MunicipalCalendar } from "../lessons/calendar.ts";
 import { LessonCommands } from "../lessons/commands.ts";
 import { Deliverer } from "../lessons/deliver.ts";
 import { Pacer } from "../lessons/pacer.ts";
@@ -9,7 +11,9 @@ import { loadLessonPlan, type LessonPlan } from "../lessons/plan.ts";
 import type { ProactiveSender } from "../lessons/sender.ts";
 import { createLogger, type Logger } from "../log.ts";
 import { Store } from "../store/store.ts";
+import { RegionalCommands } from "../regional/commands.ts";
 import { createBrain, type Brain } from "./brain.ts";
+import { combineCommands } from "./commands.ts";
 
 export interface AppOptions {
   /** the clock, replaceable in tests */
@@ -30,9 +34,15 @@ export interface App {
   brain: Brain;
   /** the order of the les van de week */
   plan: LessonPlan;
+  /** the municipal year the les van de week follows (knowledge/calendar.yaml) */
+  calendar: MunicipalCalendar;
   store: Store;
   core: ConversationCore;
+  /** the handbook as theme cards for the compose box and shortcuts (same matcher as the chat) */
+  share: ThemeSearch;
   lessons: LessonCommands;
+  /** "vraag het de regio": the server adds each configured platform with `regional.usePlatform` */
+  regional: RegionalCommands;
   /** The scheduler's delivery side, posting through the given senders, each behind its own pacer. */
   createDeliverer(senders: PlatformSenders, instance?: string): Deliverer;
   close(): Promise<void>;
@@ -46,11 +56,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const log = createLogger(config, options.logDestination);
   const brain = options.brain ?? createBrain();
   const plan = loadLessonPlan(KNOWLEDGE_DIR, brain.knowledge);
+  const calendar = loadCalendar(KNOWLEDGE_DIR, brain.knowledge);
   const store = await Store.open(config.databaseUrl, { log });
   const { knowledge, answerer } = brain;
   const now = options.now ? { now: options.now } : {};
-  const lessons = new LessonCommands({ store, plan, knowledge, answerer, ...now });
-  const core = new ConversationCore({ knowledge, answerer, feedback: store, log, logQuestions: config.logQuestions, commands: lessons });
+  const lessons = new LessonCommands({ store, plan, calendar, knowledge, answerer, ...now });
+  const share = new ThemeSearch(knowledge, answerer);
+  const regional = new RegionalCommands({ store, search: share, log, ...now });
+  const core = new ConversationCore({ knowledge, answerer, feedback: store, log, logQuestions: config.logQuestions, commands: combineCommands(regional, lessons) });
   const pacer = () =>
     new Pacer({ perSecond: config.deliveryPerSecond, burst: Math.max(1, Math.round(config.deliveryPerSecond)), perConversationMs: 1000 });
   return {
@@ -58,12 +71,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     log,
     brain,
     plan,
+    calendar,
     store,
     core,
+    share,
     lessons,
+    regional,
     createDeliverer(senders, instance) {
       const platforms = new Map(Object.entries(senders).map(([name, sender]) => [name, { sender, pacer: pacer() }]));
-      return new Deliverer({ store, plan, knowledge, answerer, log, platforms, ...(instance ? { instance } : {}) });
+      return new Deliverer({ store, plan, calendar, knowledge, answerer, log, platforms, ...(instance ? { instance } : {}) });
     },
     close: () => store.close(),
   };

@@ -17,6 +17,8 @@ async function main(): Promise<number> {
   }
   const manifest = readTeamsManifest();
   manifest.bots[0]!.botId = clientId;
+  // the message extension (the handbook in the compose box) is served by the same bot
+  for (const extension of manifest.composeExtensions ?? []) extension.botId = clientId;
   if (process.env.TEAMS_APP_VERSION) manifest.version = process.env.TEAMS_APP_VERSION;
   const problems = await validateTeamsManifest(manifest);
   if (problems.length) {

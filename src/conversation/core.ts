@@ -7,7 +7,7 @@ import { composeAnswer, composeUnit } from "./compose.ts";
 import { decodeFeedbackRef, type FeedbackStore } from "./feedback.ts";
 import { MAX_QUESTION_LENGTH, type Incoming } from "./incoming.ts";
 import { composeList } from "./list.ts";
-import { textReply, type Reply } from "./reply.ts";
+import { textReply, type Action, type Reply } from "./reply.ts";
 import { texts } from "./texts.ts";
 
 /** Commands that need the store (les van de week, leeragenda, privacy); provided by the lessons module. */
@@ -15,6 +15,8 @@ export interface CommandHandler {
   handle(intent: Intent, incoming: Incoming): Promise<Reply | undefined>;
   /** extra sections of a home screen, e.g. this week's lesson and the user's subscriptions */
   home?(request: HomeRequest): Promise<Reply[]>;
+  /** buttons added under an answer to a question, e.g. "Vraag het je regio" in a DM */
+  extraActions?(incoming: Incoming, question: string): Promise<Action[]>;
 }
 
 export interface HomeRequest {
@@ -141,8 +143,11 @@ export class ConversationCore {
         const unit = knowledge.byId.get(intent.id);
         return unit ? composeUnit(unit, knowledge) : textReply(texts.unknownUnit);
       }
-      case "question":
-        return composeAnswer(answerer.answer(intent.text), knowledge);
+      case "question": {
+        const reply = composeAnswer(answerer.answer(intent.text), knowledge);
+        const extra = (await this.deps.commands?.extraActions?.(incoming, intent.text)) ?? [];
+        return extra.length ? { ...reply, actions: [...reply.actions, ...extra] } : reply;
+      }
       case "feedback":
         return textReply(texts.feedbackThanks);
       default: {

@@ -5,7 +5,8 @@ export const clickSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("ask"), question: z.string().min(1).max(2000) }),
   z.object({ kind: z.literal("read-more"), unitId: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
   z.object({ kind: z.literal("feedback"), value: z.enum(["up", "down"]), ref: z.string().max(400) }),
-  z.object({ kind: z.literal("command"), command: z.string().min(1).max(200) }),
+  // up to 1800: "regio plaats …" carries the exact question she confirms (regional/commands.ts)
+  z.object({ kind: z.literal("command"), command: z.string().min(1).max(1800) }),
 ]);
 export type Click = z.infer<typeof clickSchema>;
 

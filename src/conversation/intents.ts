@@ -15,6 +15,7 @@ export type Intent =
   | { kind: "discuss"; unitId: string }
   | { kind: "privacy" }
   | { kind: "feedback"; text: string }
+  | { kind: "region"; command: "show" | "link" | "ask" | "post" | "cancel" | "digest" | "unknown"; args: string }
   | { kind: "question"; text: string };
 
 const GREETINGS = new Set(["hoi", "hallo", "hey", "hi", "hello", "goedemorgen", "goedemiddag", "goedenavond", "dag", "hoihoi", "yo", "good morning", "goedendag", "hallo daar", "hoi wegwijzer", "hallo wegwijzer"]);
@@ -58,6 +59,13 @@ export function detectIntent(message: string): Intent {
   if (discuss) return { kind: "discuss", unitId: discuss[1]! };
   if (PRIVACY.has(norm)) return { kind: "privacy" };
   if (AGENDA.has(norm)) return { kind: "learning-agenda" };
+
+  const region = /^(?:regio|region)(?:\s+(koppel|link|vraag|plaats|annuleer|digest)\b)?\s*([\s\S]*)$/i.exec(text);
+  if (region && (region[1] || !region[2])) {
+    const commands = { koppel: "link", link: "link", vraag: "ask", plaats: "post", annuleer: "cancel", digest: "digest" } as const;
+    return { kind: "region", command: region[1] ? commands[region[1].toLowerCase() as keyof typeof commands] : "show", args: region[2]!.trim() };
+  }
+  if (/^regio\s+\S/i.test(text) && /^regio (aan|uit|help)$/.test(norm)) return { kind: "region", command: "unknown", args: "" };
 
   const lookup = unitLookup(norm);
   if (lookup) return { kind: "unit", id: lookup };

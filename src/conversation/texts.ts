@@ -21,7 +21,8 @@ export const texts = {
     "*Wat ik doe*: ik zoek bij je vraag het passende thema uit het handboek van de gemeentesecretaris, met de passage die ertoe doet en de bron.",
     "*Voorbeelden*: \"Hoe ga ik om met een wethouder die zich met benoemingen bemoeit?\" · \"regionale samenwerking loopt slecht\" · \"thema 45\"",
     "*Opdrachten*: `thema 12` of `#12` opent een thema · `les 3` een les uit Leren Decentraliseren · `agenda 2` een agendathema · `themas` toont alle thema's · `les` toont de les van de week",
-    "*Les van de week*: `abonneer` (standaard maandag 8:30) of `abonneer dinsdag 9:00` · `pauzeer 3 weken` · `hervat` · `stop` · `status`",
+    "*Les van de week*: `abonneer` (standaard maandag 8:30) of `abonneer dinsdag 9:00` · `abonneer zonder kalender` (vaste volgorde, niet het gemeentelijk jaar) · `pauzeer 3 weken` · `hervat` · `stop` · `status`",
+    "*Regio*: `regio koppel <naam>` in het kanaal van je regionale team · `regio` · na een antwoord in een privégesprek: \"Vraag het je regio\" (anoniem, pas na jouw bevestiging)",
     "*Leeragenda* (in een privégesprek): `noteer <je reflectie>` · `leeragenda` · `mijn gegevens` · `vergeet mij`",
   ].join("\n"),
   homeAbout:
@@ -89,6 +90,88 @@ export const texts = {
     forgotten: "Klaar: alles wat ik over jou bewaarde is verwijderd.",
     forgetCancelled: "Goed, er is niets verwijderd.",
     homeSubscription: "*Jouw les van de week*",
+  },
+  calendar: {
+    /** days from today to an event: "Over vier weken zijn de gemeenteraadsverkiezingen." */
+    countdown: (days: number, event: string) => {
+      const words = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig"];
+      const word = (n: number) => words[n] ?? String(n);
+      const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+      const span = (d: number) => (d > 20 * 7 ? `${word(Math.round(d / 30.4))} maanden` : `${word(Math.round(d / 7))} weken`);
+      if (days === 0) return `Vandaag zijn ${event}.`;
+      if (days === 1) return `Morgen zijn ${event}.`;
+      if (days === -1) return `Gisteren waren ${event}.`;
+      if (days > 0 && days < 7) return `Over ${word(days)} dagen zijn ${event}.`;
+      if (days < 0 && days > -7) return `${cap(word(-days))} dagen geleden waren ${event}.`;
+      if (days > 0) return Math.round(days / 7) === 1 ? `Volgende week zijn ${event}.` : `Over ${span(days)} zijn ${event}.`;
+      return Math.round(-days / 7) === 1 ? `Vorige week waren ${event}.` : `${cap(span(-days))} geleden waren ${event}.`;
+    },
+    why: (text: string) => `*Waarom nu?* ${text}`,
+    statusOn: "De les volgt het gemeentelijk jaar (verkiezingen, voorjaarsnota, zomerreces, begroting). Typ `abonneer zonder kalender` om alleen de vaste volgorde te krijgen.",
+    statusOff: "De les volgt de vaste volgorde, zonder de kalender van het gemeentelijk jaar. Typ `abonneer` met je dag en tijd om de kalender weer aan te zetten.",
+    subscribedOff: "Zonder kalender: je krijgt de lessen in de vaste volgorde.",
+  },
+  share: {
+    /** the lead of a theme card shared from the compose box or a shortcut */
+    intro: "Uit de Wegwijzer voor de gemeentesecretaris:",
+    typeQuestion: "Typ je vraag of een paar woorden, bijvoorbeeld \"samenwerking met de griffier\".",
+    nothingFound: "Daar vond ik geen thema bij in het handboek. Probeer het met andere woorden.",
+    results: (n: number) => (n === 1 ? "Dit thema past bij je vraag. Alleen jij ziet dit; deel het als je wilt." : "Deze thema's passen bij je vraag. Alleen jij ziet dit; deel wat je wilt."),
+    shareButton: "Deel in het kanaal",
+    shared: "Gedeeld in het kanaal.",
+    gone: "Dat thema kon ik niet meer vinden. Zoek het opnieuw.",
+    modalTitle: "Zoek in de Wegwijzer",
+    modalSubmit: "Zoek",
+    modalClose: "Annuleer",
+    modalQuestion: "Je vraag",
+    modalQuestionHint: "Bijvoorbeeld: hoe bereid ik de collegeonderhandelingen voor?",
+    modalChannel: "Toon het antwoord in",
+    noMessageText: "Dit bericht heeft geen tekst om mee te zoeken. Gebruik de snelkoppeling zonder bericht en typ je vraag.",
+  },
+  regional: {
+    offer: "Vraag het je regio",
+    linked: (name: string) => `Dit kanaal is nu het kanaal van *${name}*. Collega's uit de regio kunnen hier vanuit hun privégesprek met mij een vraag stellen (anoniem, tenzij ze anders kiezen). Typ \`regio\` om dit te zien, \`regio digest aan\` voor een wekelijks overzicht.`,
+    linkHow: "Koppel een kanaal aan je regio met `regio koppel <naam>`, bijvoorbeeld `regio koppel Regio Twente`, in dat kanaal zelf.",
+    linkInChannel: "Een regio koppel je in het kanaal van je regionale team zelf, niet in een privégesprek.",
+    thisChannel: (name: string, digest: boolean) => `Dit kanaal is het kanaal van *${name}*. Wekelijks overzicht: ${digest ? "aan" : "uit"}.`,
+    notLinked: "Dit kanaal is nog niet aan een regio gekoppeld. Typ `regio koppel <naam>`, bijvoorbeeld `regio koppel Regio Twente`.",
+    yourRegions: (names: string[]) => `Je regio's: ${names.map((n) => `*${n}*`).join(", ")}. Na een antwoord kun je kiezen voor "Vraag het je regio".`,
+    noRegions: "Je bent nog geen lid van een kanaal dat als regio is gekoppeld. Vraag je regionale team om in hun kanaal `regio koppel <naam>` te typen.",
+    onlyDirect: "Een vraag aan je regio stel je vanuit je privégesprek met mij, zodat je eerst ziet wat er geplaatst wordt.",
+    tooLong: "Deze vraag is te lang om aan je regio voor te leggen. Maak hem korter dan 1500 tekens.",
+    chooseRegion: "Je bent lid van meer dan één regio. In welk kanaal wil je je vraag stellen?",
+    notMember: "Je bent geen lid (meer) van het kanaal van die regio, dus ik kan je vraag daar niet plaatsen.",
+    preview: (region: string, question: string, themes: string[]) =>
+      [
+        `Dit plaats ik als nieuwe draad in het kanaal van *${region}*:`,
+        `*Een collega uit de regio vraagt:* ${question}`,
+        ...(themes.length ? [`_Om mee te beginnen, uit het handboek:_ ${themes.join(" · ")}`] : []),
+        "Standaard plaats ik je vraag anoniem. Er wordt niets geplaatst voordat jij op een van de knoppen drukt. Antwoorden in de draad stuur ik je hier door.",
+      ].join("\n"),
+    postAnonymous: "Plaats anoniem",
+    postWithName: "Plaats met mijn naam",
+    cancel: "Niet plaatsen",
+    cancelled: "Goed, er is niets geplaatst.",
+    posted: (region: string, anonymous: boolean, link?: string) =>
+      `Je vraag staat ${anonymous ? "anoniem " : ""}in het kanaal van *${region}*. Antwoorden in de draad stuur ik je hier door.${link ? ` De draad: ${link}` : ""}`,
+    postFailed: "Het lukte niet om je vraag in het regiokanaal te plaatsen. Probeer het later nog eens.",
+    starterAnonymous: "Een collega uit de regio vraagt:",
+    starterNamed: (name: string) => `${name} vraagt:`,
+    starterThemes: "Om mee te beginnen, uit het handboek van de gemeentesecretaris:",
+    starterReply: "Antwoord in deze draad: de vraagsteller krijgt je antwoord doorgestuurd.",
+    someone: "een collega",
+    noQuestion: "Welke vraag wil je aan je regio stellen? Stel hem eerst aan mij; na mijn antwoord kun je kiezen voor \"Vraag het je regio\".",
+    forwarded: (region: string, who: string, text: string) => `Antwoord uit *${region}* van ${who} op je vraag:\n${text}`,
+    digestOn: (name: string) => `Het wekelijks overzicht voor *${name}* staat aan: elke vrijdag de thema's waar de regio naar vroeg (alleen als minstens drie mensen iets vroegen) en de vragen zonder antwoord.`,
+    digestOff: (name: string) => `Het wekelijks overzicht voor *${name}* staat uit.`,
+    digestHeader: (name: string) => `*Weekoverzicht van ${name}*`,
+    digestThemes: "Deze week vroegen collega's in de regio naar deze thema's:",
+    digestThemeLine: (label: string, count: number) => `• ${label} (${count}×)`,
+    digestTooFew: "Deze week stelden minder dan drie collega's een vraag aan de regio. Zodat niemand herkenbaar is, noem ik dan geen thema's.",
+    digestOpen: "Deze vragen in dit kanaal hebben nog geen antwoord. Weet jij iets? Reageer in de draad:",
+    digestOpenLine: (date: string, label: string) => `• de vraag van ${date}${label ? ` (${label})` : ""}`,
+    digestNoOpen: "Alle vragen van de afgelopen weken hebben een antwoord gekregen. Dank jullie wel!",
+    unknownCommand: "Dat begrijp ik niet. Zo werkt het: `regio koppel <naam>` (in het regiokanaal), `regio` (laat de regio zien), `regio digest aan` of `regio digest uit`.",
   },
   terminal: {
     prompt: "jij> ",

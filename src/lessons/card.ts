@@ -9,7 +9,7 @@ import type { Lesson } from "./plan.ts";
  * The lesson card: title and source, the unit's summary as intro, its key bullets, the reflection
  * question, and the buttons to read on, discuss (channels) or note a reflection (DMs), pause or stop.
  */
-export function composeLessonCard(lesson: Lesson, opts: { isDirect: boolean; subscribed: boolean; knowledge: Knowledge; answerer: Answerer }): Reply {
+export function composeLessonCard(lesson: Lesson, opts: { isDirect: boolean; subscribed: boolean; knowledge: Knowledge; answerer: Answerer; why?: string | undefined }): Reply {
   const { unit } = lesson;
   const actions: Action[] = [
     { kind: "read-more", label: texts.lessons.readTheme, unitId: unit.id },
@@ -23,7 +23,8 @@ export function composeLessonCard(lesson: Lesson, opts: { isDirect: boolean; sub
     actions.push({ kind: "command", label: texts.lessons.subscribeButton, command: "abonneer", style: "primary" });
   }
   return {
-    text: `${texts.lessons.header(unit.title)}\n${unit.summary}`,
+    // "Waarom nu?": the municipal calendar chose this lesson (lessons/calendar.ts)
+    text: [texts.lessons.header(unit.title), ...(opts.why ? [texts.calendar.why(opts.why)] : []), unit.summary].join("\n"),
     units: [{ id: unit.id, title: unit.title, citation: citationOf(unit, opts.knowledge), passages: opts.answerer.keyPassages(unit) }],
     followUps: [],
     actions,

@@ -9,8 +9,9 @@ import type { Answerer } from "../search/answer.ts";
 import type { Intent } from "../conversation/intents.ts";
 import type { Store } from "../store/store.ts";
 import type { Subscription } from "../store/subscriptions.ts";
+import { periodFor, whyNow, type MunicipalCalendar } from "./calendar.ts";
 import { composeLessonCard } from "./card.ts";
-import { lessonOfWeek, nextLesson } from "./choose.ts";
+import { chooseLesson, lessonOfWeek } from "./choose.ts";
 import type { Lesson, LessonPlan } from "./plan.ts";
 import { formatSlotDutch, nextSlot, slotOfWeek } from "./schedule.ts";
 import { parsePauseWeeks, parseSubscribeArgs } from "./subscribe-args.ts";
@@ -21,6 +22,8 @@ export interface LessonCommandDeps {
   knowledge: Knowledge;
   answerer: Answerer;
   now?: () => Date;
+  /** the municipal year (knowledge/calendar.yaml); without it lessons follow the fixed order */
+  calendar?: MunicipalCalendar | undefined;
 }
 
 const L = texts.lessons;
@@ -78,12 +81,14 @@ export class LessonCommands implements CommandHandler {
     const week = slotOfWeek(sub, this.now()).week;
     const thisWeek = sent.find((s) => s.week === week);
     const lesson = thisWeek ? plan.byUnit.get(thisWeek.unitId) : undefined;
-    return { lesson: lesson ?? nextLesson(plan, sub.track, sent.map((s) => s.unitId)), subscription: sub };
+    const season = this.deps.calendar && sub.calendar ? { calendar: this.deps.calendar, now: this.now(), zone: sub.timeZone } : undefined;
+    return { lesson: lesson ?? chooseLesson(plan, sub.track, sent.map((s) => s.unitId), season).lesson, subscription: sub };
   }
 
   private async currentLessonCard(incoming: Incoming): Promise<Reply> {
     const { lesson, subscription } = await this.currentLesson(incoming.conversationId);
-    return composeLessonCard(lesson, { isDirect: incoming.isDirect, subscribed: Boolean(subscription?.active), knowledge: this.deps.knowledge, answerer: this.deps.answerer });
+    const why = subscription?.active ? lessonWhy(this.deps.calendar, subscription, lesson.unit.id, this.now()) : undefined;
+    return composeLessonCard(lesson, { isDirect: incoming.isDirect, subscribed: Boolean(subscription?.active), knowledge: this.deps.knowledge, answerer: this.deps.answerer, why });
   }
 
   private async subscription(command: "subscribe" | "pause" | "resume" | "stop" | "status", args: string, incoming: Incoming): Promise<Reply> {
@@ -98,11 +103,12 @@ export class LessonCommands implements CommandHandler {
         const parsed = parseSubscribeArgs(args);
         if ("error" in parsed) return textReply(L.badSubscribe(parsed.error));
         const sub = await store.subscriptions.upsert(
-          { id: incoming.conversationId, platform: incoming.platform, isDirect: incoming.isDirect, weekday: parsed.weekday, time: parsed.time, timeZone: parsed.timeZone, track: parsed.track, createdBy: incoming.userId },
+          { id: incoming.conversationId, platform: incoming.platform, isDirect: incoming.isDirect, weekday: parsed.weekday, time: parsed.time, timeZone: parsed.timeZone, track: parsed.track, calendar: parsed.calendar, createdBy: incoming.userId },
           now,
         );
         const first = nextSlot(sub, now);
-        return { ...textReply(L.subscribed(weekdayTime(sub), sub.timeZone, sub.track, formatSlotDutch(first, sub.timeZone))), announce: announce(L.announceSubscribed(who, weekdayTime(sub))) };
+        const confirm = [L.subscribed(weekdayTime(sub), sub.timeZone, sub.track, formatSlotDutch(first, sub.timeZone)), ...(sub.calendar ? [] : [texts.calendar.subscribedOff])].join(" ");
+        return { ...textReply(confirm), announce: announce(L.announceSubscribed(who, weekdayTime(sub))) };
       }
       case "status":
         return existing ? this.status(existing) : textReply(L.notSubscribed);
@@ -135,6 +141,7 @@ export class LessonCommands implements CommandHandler {
     const lines = [L.status(weekdayTime(sub), sub.timeZone, sub.track, had, total, formatSlotDutch(nextSlot(sub, now), sub.timeZone))];
     if (!sub.active) lines.push(L.statusStopped(sub.deactivatedReason === "stopped" || !sub.deactivatedReason ? L.reasons.stopped : L.reasons.platform(sub.deactivatedReason)));
     else if (sub.pausedUntil && sub.pausedUntil > now) lines.push(L.statusPaused(dutchDate(sub.pausedUntil, sub.timeZone)));
+    if (this.deps.calendar) lines.push(sub.calendar ? texts.calendar.statusOn : texts.calendar.statusOff);
     const actions = sub.active
       ? [{ kind: "command" as const, label: L.pause, command: "pauzeer 1 week" }, { kind: "command" as const, label: L.unsubscribe, command: "stop", style: "danger" as const }]
       : [{ kind: "command" as const, label: L.subscribeButton, command: "abonneer", style: "primary" as const }];
@@ -183,4 +190,11 @@ export class LessonCommands implements CommandHandler {
     await this.deps.store.forgetUser(incoming.platform, incoming.userId);
     return textReply(L.forgotten);
   }
+}
+
+/** Why a subscription gets this lesson now ("Over vier weken zijn de gemeenteraadsverkiezingen. …"), when the calendar chose it. */
+export function lessonWhy(calendar: MunicipalCalendar | undefined, sub: Pick<Subscription, "calendar" | "timeZone">, unitId: string, now: Date): string | undefined {
+  if (!calendar || !sub.calendar) return undefined;
+  const period = periodFor(calendar, unitId, now, sub.timeZone);
+  return period ? whyNow(period, now, sub.timeZone) : undefined;
 }

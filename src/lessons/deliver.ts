@@ -9,8 +9,10 @@ import { hashId } from "../log.ts";
 import { DeadlineError, withDeadline } from "../server/resilience.ts";
 import type { ConversationRecord, Store } from "../store/store.ts";
 import type { Subscription } from "../store/subscriptions.ts";
+import type { MunicipalCalendar } from "./calendar.ts";
 import { composeLessonCard } from "./card.ts";
-import { nextLesson } from "./choose.ts";
+import { chooseLesson } from "./choose.ts";
+import { lessonWhy } from "./commands.ts";
 import type { Pacer } from "./pacer.ts";
 import type { Lesson, LessonPlan } from "./plan.ts";
 import { endOfWeek, localDate, slotOfWeek } from "./schedule.ts";
@@ -22,6 +24,8 @@ export interface DelivererDeps {
   knowledge: Knowledge;
   answerer: Answerer;
   log: Logger;
+  /** the municipal year (knowledge/calendar.yaml); without it lessons follow the fixed order */
+  calendar?: MunicipalCalendar | undefined;
   /** per platform ("slack", "teams"): the sender and its pacer; platforms without one are left alone */
   platforms: Map<string, { sender: ProactiveSender; pacer: Pacer }>;
   /** who claims: unique per process */
@@ -99,7 +103,7 @@ export class Deliverer {
     const existing = await store.deliveries.get(sub.id, slot.week);
     if (!existing && localDate(now, sub.timeZone) !== slot.localDate) {
       // The bot was down on the slot's day: a lesson is never sent days late.
-      const lesson = await this.upcoming(sub);
+      const lesson = await this.upcoming(sub, now);
       if (!dryRun && (await store.deliveries.markSkipped(sub.id, slot.week, lesson.unit.id, `missed slot of ${slot.localDate}`))) {
         report.skipped += 1;
         log.warn({ subscription: hashId(sub.id), week: slot.week, slot: slot.at.toISOString() }, "lesson skipped: its day passed while the bot was not running");
@@ -110,7 +114,7 @@ export class Deliverer {
       report.notClaimed += 1;
       return;
     }
-    const lesson = existing ? plan.byUnit.get(existing.unit_id) : await this.upcoming(sub);
+    const lesson = existing ? plan.byUnit.get(existing.unit_id) : await this.upcoming(sub, now);
     if (!lesson) return;
     if (dryRun) {
       report.wouldSend.push(`${sub.id} ${slot.week} ${lesson.unit.id}`);
@@ -125,9 +129,11 @@ export class Deliverer {
   }
 
   /** The lesson this subscription gets next, from what it has had. */
-  private async upcoming(sub: Subscription): Promise<Lesson> {
+  private async upcoming(sub: Subscription, now: Date): Promise<Lesson> {
     const sent = await this.deps.store.deliveries.sentUnits(sub.id);
-    return nextLesson(this.deps.plan, sub.track, sent.map((s) => s.unitId));
+    const { calendar } = this.deps;
+    const season = calendar && sub.calendar ? { calendar, now, zone: sub.timeZone } : undefined;
+    return chooseLesson(this.deps.plan, sub.track, sent.map((s) => s.unitId), season).lesson;
   }
 
   private async deliver(sub: Subscription, claim: Claim, now: Date, report: PassReport): Promise<void> {
@@ -136,7 +142,8 @@ export class Deliverer {
     const lesson = plan.byUnit.get(claim.unitId)!;
     const conversation = await store.getConversation(sub.id);
     if (!conversation) return this.deactivate(sub, claim, "no_conversation_reference", report);
-    const card = composeLessonCard(lesson, { isDirect: sub.isDirect, subscribed: true, knowledge: this.deps.knowledge, answerer: this.deps.answerer });
+    const why = lessonWhy(this.deps.calendar, sub, lesson.unit.id, now);
+    const card = composeLessonCard(lesson, { isDirect: sub.isDirect, subscribed: true, knowledge: this.deps.knowledge, answerer: this.deps.answerer, why });
 
     let outcome: SendOutcome = { ok: false, kind: "transient", error: "not_sent" };
     for (let waits = 0; waits <= (this.deps.maxRateLimitWaits ?? 5); waits++) {

@@ -21,6 +21,8 @@ export type Track = "standaard" | "starter";
 export interface LessonPlan {
   tracks: Record<Track, readonly Lesson[]>;
   byUnit: ReadonlyMap<string, Lesson>;
+  /** the units the starter track gives first, before anything else (also before the calendar) */
+  starterFirst: readonly string[];
 }
 
 /** The units that must each be a lesson exactly once: every theme, lesson and agenda theme. */
@@ -65,5 +67,5 @@ export function loadLessonPlan(dir: string, knowledge: Knowledge): LessonPlan {
   if (problems.length) throw new KnowledgeError(problems);
   const starterIds = new Set(result.data.starterFirst);
   const starter = [...(first as Lesson[]), ...standard.filter((l) => !starterIds.has(l.unit.id))];
-  return { tracks: { standaard: standard, starter }, byUnit };
+  return { tracks: { standaard: standard, starter }, byUnit, starterFirst: result.data.starterFirst };
 }

@@ -7,7 +7,7 @@ export class Scheduler {
   private running: Promise<PassReport | undefined> | undefined;
 
   constructor(
-    private readonly deliverer: Deliverer,
+    private readonly deliverer: Pick<Deliverer, "runPass">,
     private readonly log: Logger,
     private readonly intervalMs = 60_000,
   ) {}

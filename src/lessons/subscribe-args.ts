@@ -17,6 +17,8 @@ export interface SubscribeArgs {
   time: string;
   timeZone: string;
   track: "standaard" | "starter";
+  /** false with "zonder kalender": the fixed order, not the municipal year */
+  calendar: boolean;
 }
 
 /**
@@ -25,9 +27,22 @@ export interface SubscribeArgs {
  * Returns the word it could not read as an error.
  */
 export function parseSubscribeArgs(args: string): SubscribeArgs | { error: string } {
-  const result: SubscribeArgs = { ...DEFAULT_SLOT, track: "standaard" };
-  for (const word of args.split(/\s+/).filter(Boolean)) {
+  const result: SubscribeArgs = { ...DEFAULT_SLOT, track: "standaard", calendar: true };
+  const words = args.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
     const lower = word.toLowerCase().replace(/[,;]$/, "");
+    const nextWord = words[i + 1]?.toLowerCase().replace(/[,;]$/, "");
+    if ((lower === "zonder" || lower === "met") && (nextWord === "kalender" || nextWord === "calendar")) {
+      result.calendar = lower === "met";
+      i += 1;
+      continue;
+    }
+    if (lower === "without" && nextWord === "calendar") {
+      result.calendar = false;
+      i += 1;
+      continue;
+    }
     if (lower in DAYS) {
       result.weekday = DAYS[lower]!;
       continue;

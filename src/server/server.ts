@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { App } from "../app/create-app.ts";
 import type { Deliverer } from "../lessons/deliver.ts";
 import { Scheduler } from "../lessons/scheduler.ts";
+import { RegionalDigest } from "../regional/digest.ts";
 import { SlackSurface } from "../surfaces/slack/slack-surface.ts";
 import type { Surface } from "../surfaces/surface.ts";
 import { TeamsSurface } from "../surfaces/teams/teams-surface.ts";
@@ -21,6 +22,8 @@ export interface RunningServer {
   slack: SlackSurface | undefined;
   teams: TeamsSurface | undefined;
   deliverer: Deliverer;
+  /** the weekly digest of regional channels; tests run its passes themselves */
+  digest: RegionalDigest;
   /**
    * Stops accepting, lets in-flight replies and the running delivery pass finish within
    * `graceMs` (what does not finish is handed back: an unanswered event was acknowledged, a
@@ -42,7 +45,7 @@ export async function startServer(app: App, { scheduler: runScheduler = true }: 
     },
   });
   const claims = new EventClaims(store, log);
-  const common = { core, store, claims, log, logQuestions: config.logQuestions, http };
+  const common = { core, store, claims, log, logQuestions: config.logQuestions, http, share: app.share, regional: app.regional };
   const slack = config.slack ? new SlackSurface({ ...common, settings: config.slack }) : undefined;
   const teams = config.teams ? new TeamsSurface({ ...common, settings: config.teams }) : undefined;
   const surfaces: Surface[] = [slack, teams].filter((s): s is SlackSurface | TeamsSurface => s !== undefined);
@@ -59,7 +62,18 @@ export async function startServer(app: App, { scheduler: runScheduler = true }: 
   });
   await slack?.start();
   const deliverer = app.createDeliverer(Object.fromEntries(surfaces.map((s) => [s.platform, s.sender])));
-  const scheduler = new Scheduler(deliverer, log);
+  // the Friday digest of regional channels ("regio digest aan") runs after each lesson pass
+  const digest = new RegionalDigest({ store, knowledge: brain.knowledge, log, senders: new Map(surfaces.flatMap((s) => (s.sender ? [[s.platform, s.sender] as const] : []))), instance: deliverer.instance });
+  const scheduler = new Scheduler(
+    {
+      async runPass(now: Date) {
+        const report = await deliverer.runPass(now);
+        await digest.runPass(now).catch((error: unknown) => log.error({ err: error }, "regional digest failed"));
+        return report;
+      },
+    },
+    log,
+  );
   if (runScheduler) scheduler.start();
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
@@ -70,6 +84,7 @@ export async function startServer(app: App, { scheduler: runScheduler = true }: 
     slack,
     teams,
     deliverer,
+    digest,
     async close(graceMs = 8_000) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

@@ -1,7 +1,9 @@
-// Runs before `npm start` and `npm test` (and in CI): checks the Node.js version against
-// package.json's `engines`, installs the locked dependencies when node_modules does not match
-// package-lock.json, and compiles src/ to dist/ when the sources changed since the last build.
-// Plain JavaScript on purpose: it must run before anything is installed.
+// Runs before `npm start` and `npm test` (and in CI): installs the locked dependencies when
+// node_modules does not match package-lock.json, checks the Node.js that will run the bot against
+// package.json's `engines`, and compiles src/ to dist/ when the sources changed since the last build.
+// The project pins its runtime: the registry's `node` package is a dependency, so npm scripts run on
+// that Node.js (node_modules/.bin comes first on their PATH) whatever the machine has.
+// Plain JavaScript that any Node.js from 18 on can run: it must work before anything is installed.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -12,13 +14,22 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const readJson = (path) => JSON.parse(readFileSync(path, "utf8"));
 
+/** The Node.js that npm scripts will run the bot on: the pinned one once installed, else this one. */
+function runtimeVersion() {
+  const pinned = join(root, "node_modules", ".bin", process.platform === "win32" ? "node.cmd" : "node");
+  if (!existsSync(pinned)) return process.versions.node;
+  const result = spawnSync(pinned, ["-p", "process.versions.node"], { encoding: "utf8" });
+  return result.status === 0 ? result.stdout.trim() : process.versions.node;
+}
+
 /** `engines.node` is ">=MAJOR.MINOR": the one place the supported Node.js versions are written. */
 function checkNode() {
   const wanted = readJson(join(root, "package.json")).engines.node;
   const [major, minor] = (/^>=(\d+)\.(\d+)/.exec(wanted) ?? []).slice(1).map(Number);
-  const [haveMajor, haveMinor] = process.versions.node.split(".").map(Number);
+  const version = runtimeVersion();
+  const [haveMajor, haveMinor] = version.split(".").map(Number);
   if (haveMajor < major || (haveMajor === major && haveMinor < minor)) {
-    console.error(`Wegwijzer needs Node.js ${wanted}; this is ${process.version}. See .nvmrc for the recommended version.`);
+    console.error(`Wegwijzer needs Node.js ${wanted}; this is ${version}. See .nvmrc for the recommended version.`);
     process.exit(1);
   }
 }
@@ -60,8 +71,8 @@ function sourceHash() {
   return hash.digest("hex");
 }
 
+if (!installMatchesLock()) run(["ci", "--no-audit", "--no-fund", "--loglevel=error"], "Installing dependencies (npm ci), once…");
 checkNode();
-if (!installMatchesLock()) run(["ci", "--no-audit", "--no-fund"], "Installing dependencies (npm ci), once…");
 const stamp = join(root, "dist", ".source-hash");
 const hash = sourceHash();
 if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== hash) {

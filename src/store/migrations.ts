@@ -87,6 +87,55 @@ const migrations: Record<string, Migration> = {
       for (const table of ["notes", "deliveries", "subscriptions"]) await sql`drop table ${sql.table(table)}`.execute(db);
     },
   },
+  "003-calendar": {
+    async up(db: Kysely<unknown>) {
+      // 1: the next lesson follows the municipal year (knowledge/calendar.yaml); 0: "abonneer zonder kalender"
+      await db.schema.alterTable("subscriptions").addColumn("calendar", "integer", (c) => c.notNull().defaultTo(1)).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("subscriptions").dropColumn("calendar").execute();
+    },
+  },
+  "004-regional": {
+    async up(db: Kysely<unknown>) {
+      // A channel registered as a regional team's channel ("regio koppel Regio Twente").
+      await db.schema
+        .createTable("regions")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("platform", "text", (c) => c.notNull())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("digest", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      // A person found to be a member of a region's channel (checked through the platform); "vergeet mij" deletes them.
+      await db.schema
+        .createTable("region_links")
+        .addColumn("region_id", "text", (c) => c.notNull())
+        .addColumn("user_key", "text", (c) => c.notNull())
+        .addColumn("linked_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("region_links_pk", ["region_id", "user_key"])
+        .execute();
+      await db.schema.createIndex("region_links_user_key").on("region_links").column("user_key").execute();
+      // "Vraag het de regio": a question posted in a region's channel, whose thread replies go back to the asker's DM.
+      await db.schema
+        .createTable("region_questions")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("region_id", "text", (c) => c.notNull())
+        .addColumn("user_key", "text", (c) => c.notNull())
+        .addColumn("dm_conversation_id", "text", (c) => c.notNull())
+        .addColumn("anonymous", "integer", (c) => c.notNull())
+        .addColumn("unit_ids", "text", (c) => c.notNull())
+        .addColumn("thread_ref", "text", (c) => c.notNull())
+        .addColumn("replies", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("region_questions_thread").on("region_questions").columns(["region_id", "thread_ref"]).execute();
+      await db.schema.createIndex("region_questions_user_key").on("region_questions").column("user_key").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ["region_questions", "region_links", "regions"]) await sql`drop table ${sql.table(table)}`.execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

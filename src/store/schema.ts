@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 /** Table shapes of the store, shared by SQLite and PostgreSQL. Times are ISO-8601 UTC strings. */
 export interface FeedbackTable {
   id: string;
@@ -44,6 +46,8 @@ export interface SubscriptionTable {
   created_by: string;
   /** when this slot was chosen: slots before it are neither sent nor counted as missed */
   schedule_from: string;
+  /** 1: the next lesson follows the municipal year (knowledge/calendar.yaml); 0: the fixed order */
+  calendar: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -74,6 +78,39 @@ export interface NoteTable {
   created_at: string;
 }
 
+export interface RegionTable {
+  /** the channel's prefixed conversation ID: "slack:T1:C9", "teams:19:…@thread.tacv2" */
+  id: string;
+  platform: string;
+  /** "Regio Twente" */
+  name: string;
+  /** 1: the weekly digest is on ("regio digest aan") */
+  digest: Generated<number>;
+  created_at: string;
+}
+
+export interface RegionLinkTable {
+  region_id: string;
+  /** "slack:U123", "teams:<aad id>" */
+  user_key: string;
+  linked_at: string;
+}
+
+export interface RegionQuestionTable {
+  id: string;
+  region_id: string;
+  /** who asked: needed to send thread replies back; never posted when anonymous */
+  user_key: string;
+  dm_conversation_id: string;
+  anonymous: number;
+  /** the handbook themes the thread starter offered, comma-separated */
+  unit_ids: string;
+  /** Slack: the thread starter's ts; Teams: the activity ID of the post */
+  thread_ref: string;
+  replies: Generated<number>;
+  created_at: string;
+}
+
 export interface Database {
   feedback: FeedbackTable;
   conversations: ConversationTable;
@@ -81,4 +118,7 @@ export interface Database {
   subscriptions: SubscriptionTable;
   deliveries: DeliveryTable;
   notes: NoteTable;
+  regions: RegionTable;
+  region_links: RegionLinkTable;
+  region_questions: RegionQuestionTable;
 }

@@ -6,6 +6,7 @@ import { DeadlineError, withDeadline } from "../server/resilience.ts";
 import { migrate, openDatabase, type Dialect } from "./database.ts";
 import { Deliveries } from "./deliveries.ts";
 import { Notes } from "./notes.ts";
+import { Regions } from "./regions.ts";
 import type { Database } from "./schema.ts";
 import { Subscriptions } from "./subscriptions.ts";
 
@@ -25,6 +26,7 @@ export class Store implements FeedbackStore {
   readonly subscriptions: Subscriptions;
   readonly deliveries: Deliveries;
   readonly notes: Notes;
+  readonly regions: Regions;
   /** when processed event IDs older than a day were last removed (at most every ten minutes) */
   private prunedAt = 0;
 
@@ -35,6 +37,7 @@ export class Store implements FeedbackStore {
     this.subscriptions = new Subscriptions(db);
     this.deliveries = new Deliveries(db);
     this.notes = new Notes(db);
+    this.regions = new Regions(db);
   }
 
   /**
@@ -144,6 +147,9 @@ export class Store implements FeedbackStore {
         await trx.deleteFrom("conversations").where("id", "in", subscriptionIds).execute();
       }
       await trx.updateTable("subscriptions").set({ created_by: "" }).where("created_by", "=", userId).execute();
+      // "vraag het de regio": her links to regional channels and her questions there
+      await trx.deleteFrom("region_links").where("user_key", "=", `${platform}:${userId}`).execute();
+      await trx.deleteFrom("region_questions").where("user_key", "=", `${platform}:${userId}`).execute();
     });
   }
 }

@@ -15,6 +15,8 @@ export interface Subscription {
   createdBy: string;
   /** when the current slot was chosen */
   scheduleFrom: Date;
+  /** the next lesson follows the municipal year; off with "abonneer zonder kalender" */
+  calendar: boolean;
 }
 
 function fromRow(row: Selectable<SubscriptionTable>): Subscription {
@@ -31,6 +33,7 @@ function fromRow(row: Selectable<SubscriptionTable>): Subscription {
     deactivatedReason: row.deactivated_reason ?? undefined,
     createdBy: row.created_by,
     scheduleFrom: new Date(row.schedule_from),
+    calendar: row.calendar !== 0,
   };
 }
 
@@ -44,9 +47,9 @@ export class Subscriptions {
   }
 
   /** Creates or reactivates the conversation's subscription with a new slot; the lesson history stays. */
-  async upsert(sub: Omit<Subscription, "active" | "deactivatedReason" | "pausedUntil" | "scheduleFrom">, now = new Date()): Promise<Subscription> {
+  async upsert(sub: Omit<Subscription, "active" | "deactivatedReason" | "pausedUntil" | "scheduleFrom" | "calendar"> & { calendar?: boolean | undefined }, now = new Date()): Promise<Subscription> {
     const at = now.toISOString();
-    const values = { weekday: sub.weekday, time: sub.time, time_zone: sub.timeZone, track: sub.track, active: 1, deactivated_reason: null, paused_until: null, schedule_from: at, updated_at: at };
+    const values = { weekday: sub.weekday, time: sub.time, time_zone: sub.timeZone, track: sub.track, calendar: sub.calendar === false ? 0 : 1, active: 1, deactivated_reason: null, paused_until: null, schedule_from: at, updated_at: at };
     await this.db
       .insertInto("subscriptions")
       .values({ id: sub.id, platform: sub.platform, is_direct: sub.isDirect ? 1 : 0, created_by: sub.createdBy, created_at: at, ...values })

@@ -53,3 +53,21 @@ describe("intents before search", () => {
     expect(detectIntent("feedback: handig!")).toEqual({ kind: "feedback", text: "handig!" });
   });
 });
+
+describe("regio commands", () => {
+  it.each([
+    ["regio", { kind: "region", command: "show", args: "" }],
+    ["regio koppel Regio Twente", { kind: "region", command: "link", args: "Regio Twente" }],
+    ["Regio vraag Hoe bereid ik de formatie voor?", { kind: "region", command: "ask", args: "Hoe bereid ik de formatie voor?" }],
+    ["regio plaats anoniem @slack:T1:C9 Mijn vraag", { kind: "region", command: "post", args: "anoniem @slack:T1:C9 Mijn vraag" }],
+    ["regio annuleer", { kind: "region", command: "cancel", args: "" }],
+    ["regio digest aan", { kind: "region", command: "digest", args: "aan" }],
+  ])("%s", (text, intent) => {
+    expect(detectIntent(text)).toEqual(intent);
+  });
+
+  it("leaves a question that starts with 'regio' a question", () => {
+    expect(detectIntent("regio twente werkt slecht samen").kind).toBe("question");
+    expect(detectIntent("regionale samenwerking loopt slecht").kind).toBe("question");
+  });
+});

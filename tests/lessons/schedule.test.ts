@@ -34,9 +34,11 @@ describe("weekly slots in the subscription's time zone", () => {
 
 describe("subscription arguments", () => {
   it("reads days, times, zones and tracks, with defaults for what is left out", () => {
-    expect(parseSubscribeArgs("")).toEqual({ weekday: 1, time: "08:30", timeZone: "Europe/Amsterdam", track: "standaard" });
+    expect(parseSubscribeArgs("")).toEqual({ weekday: 1, time: "08:30", timeZone: "Europe/Amsterdam", track: "standaard", calendar: true });
     expect(parseSubscribeArgs("dinsdag 9:00")).toMatchObject({ weekday: 2, time: "09:00" });
-    expect(parseSubscribeArgs("vr 16.30 Europe/Brussels starter")).toEqual({ weekday: 5, time: "16:30", timeZone: "Europe/Brussels", track: "starter" });
+    expect(parseSubscribeArgs("vr 16.30 Europe/Brussels starter")).toEqual({ weekday: 5, time: "16:30", timeZone: "Europe/Brussels", track: "starter", calendar: true });
+    expect(parseSubscribeArgs("dinsdag 9:00 zonder kalender")).toEqual({ weekday: 2, time: "09:00", timeZone: "Europe/Amsterdam", track: "standaard", calendar: false });
+    expect(parseSubscribeArgs("zonder")).toEqual({ error: "zonder" });
     expect(parseSubscribeArgs("woensdag om 7u")).toMatchObject({ weekday: 3, time: "07:00" });
     expect(parseSubscribeArgs("dinsdag 25:00")).toEqual({ error: "25:00" });
     expect(parseSubscribeArgs("Mars/Olympus")).toEqual({ error: "Mars/Olympus" });

@@ -31,7 +31,7 @@ describe.each(backends)("store contract: $name", ({ open, skip }) => {
     if (skip) ctx.skip();
     store = opened = await open();
     // a clean slate: the PostgreSQL database is shared by the tests of this file
-    for (const table of ["feedback", "conversations", "processed_events", "subscriptions", "deliveries", "notes"] as const) await store.db.deleteFrom(table).execute();
+    for (const table of ["feedback", "conversations", "processed_events", "subscriptions", "deliveries", "notes", "regions", "region_links", "region_questions"] as const) await store.db.deleteFrom(table).execute();
   });
   afterEach(async () => {
     await opened?.close();
@@ -74,6 +74,38 @@ describe.each(backends)("store contract: $name", ({ open, skip }) => {
     expect(await store.subscriptions.listActive()).toEqual([]);
     await store.subscriptions.upsert({ ...sub("slack:T1:C1"), weekday: 3 }, later(1000));
     expect(await store.subscriptions.listActive()).toMatchObject([{ id: "slack:T1:C1", weekday: 3, active: true, scheduleFrom: later(1000) }]);
+  });
+
+  it("keeps per subscription whether lessons follow the municipal calendar (on by default)", async () => {
+    expect((await store.subscriptions.upsert(sub("slack:T1:C7"), t0)).calendar).toBe(true);
+    expect((await store.subscriptions.upsert({ ...sub("slack:T1:C7"), calendar: false }, later(1000))).calendar).toBe(false);
+    expect((await store.subscriptions.listActive()).find((s) => s.id === "slack:T1:C7")?.calendar).toBe(false);
+    await store.subscriptions.pause("slack:T1:C7", later(86_400_000));
+    expect((await store.subscriptions.get("slack:T1:C7"))?.calendar).toBe(false);
+    expect((await store.subscriptions.upsert({ ...sub("slack:T1:C7"), calendar: true }, later(2000))).calendar).toBe(true);
+  });
+
+  it("keeps regions, links and regional questions, and forgets a user's links and questions", async () => {
+    await store.regions.register("slack:T1:C9", "slack", "Regio Twente", t0);
+    await store.regions.register("slack:T1:C9", "slack", "Regio Twente-Oost", t0);
+    await store.regions.register("slack:T2:C1", "slack", "Regio Elders", t0);
+    expect(await store.regions.list("slack:T1:")).toEqual([{ id: "slack:T1:C9", platform: "slack", name: "Regio Twente-Oost", digest: false }]);
+    await store.regions.setDigest("slack:T1:C9", true);
+    expect((await store.regions.get("slack:T1:C9"))?.digest).toBe(true);
+    await store.regions.link("slack:T1:C9", "slack:U9", t0);
+    await store.regions.link("slack:T1:C9", "slack:U9", t0);
+    await store.regions.link("slack:T1:C9", "slack:U8", t0);
+    expect(await store.regions.linksOf("slack:U9")).toEqual(["slack:T1:C9"]);
+    const q = await store.regions.addQuestion({ regionId: "slack:T1:C9", userKey: "slack:U9", dmConversationId: "slack:T1:U9", anonymous: true, unitIds: ["wegwijzer-84"], threadRef: "1700.1" }, t0);
+    await store.regions.countReply(q.id);
+    expect(await store.regions.questionByThread("slack:T1:C9", "1700.1")).toMatchObject({ userKey: "slack:U9", anonymous: true, unitIds: ["wegwijzer-84"], replies: 1, createdAt: t0 });
+    expect(await store.regions.questionsSince("slack:T1:C9", later(-1000))).toHaveLength(1);
+    expect(await store.regions.questionsSince("slack:T1:C9", later(1000))).toHaveLength(0);
+    await store.forgetUser("slack", "U9");
+    expect(await store.regions.linksOf("slack:U9")).toEqual([]);
+    expect(await store.regions.questionsOf("slack:U9")).toEqual([]);
+    expect(await store.regions.linksOf("slack:U8")).toEqual(["slack:T1:C9"]);
+    expect(await store.regions.get("slack:T1:C9")).toBeDefined();
   });
 
   it("lets one claimant have a week's delivery, hands it over after the lease, and fences the old claimant", async () => {

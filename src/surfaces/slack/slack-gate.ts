@@ -94,7 +94,7 @@ export function slackGate({ signingSecret, claims, log, clock = Date.now }: Slac
     }
     const payload = classifySlack(body);
     if (payload.kind === "ignored") return ignore(res, payload.reason);
-    if (payload.kind === "action" || payload.kind === "command") {
+    if (payload.kind === "action" || payload.kind === "command" || payload.kind === "shortcut") {
       // Slash commands and clicks carry no event ID: the signed body and its timestamp identify a replay.
       const key = `slack-replay:${createHash("sha256").update(`${stamp}:`).update(raw).digest("hex")}`;
       if (!(await claims.claim(key))) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SLACK_ACTION_PREFIX } from "../../render/slack.ts";
+import { SLACK_SHORTCUTS } from "./shortcuts.ts";
 
 /**
  * The Slack payloads the bot handles, as zod schemas: the one place where untrusted Slack input
@@ -69,7 +70,12 @@ export const blockActionsSchema = z.object({
     .optional(),
   // Only the bot's own buttons: a click on anything else would find no listener and never be acknowledged.
   actions: z
-    .array(z.object({ action_id: z.string().max(255).startsWith(SLACK_ACTION_PREFIX), value: z.string().max(2000).optional() }))
+    .array(
+      z.object({
+        action_id: z.string().max(255).refine((a) => a.startsWith(SLACK_ACTION_PREFIX) || a === SLACK_SHORTCUTS.share),
+        value: z.string().max(4000).optional(),
+      }),
+    )
     .min(1)
     .max(25),
   response_url: httpUrl.optional(),
@@ -83,6 +89,32 @@ export const slashCommandSchema = z.object({
   team_id: id,
   channel_name: z.string().max(200).optional(),
   response_url: httpUrl,
+});
+
+/** "Zoek in de Wegwijzer": the global shortcut, the message shortcut and the modal's submission. */
+export const shortcutSchema = z.looseObject({
+  type: z.literal("shortcut"),
+  callback_id: z.literal(SLACK_SHORTCUTS.global),
+  trigger_id: z.string().min(1).max(200),
+  user: z.looseObject({ id }),
+});
+export const messageShortcutSchema = z.looseObject({
+  type: z.literal("message_action"),
+  callback_id: z.literal(SLACK_SHORTCUTS.message),
+  trigger_id: z.string().min(1).max(200),
+  user: z.looseObject({ id }),
+  channel: z.looseObject({ id }).optional(),
+  message: z.looseObject({ text: z.string().max(100_000).optional() }),
+  response_url: httpUrl,
+});
+export const viewSubmissionSchema = z.looseObject({
+  type: z.literal("view_submission"),
+  user: z.looseObject({ id }),
+  view: z.looseObject({
+    callback_id: z.literal(SLACK_SHORTCUTS.modal),
+    state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), z.looseObject({ value: z.string().max(4000).nullish() }))) }),
+  }),
+  response_urls: z.array(z.looseObject({ response_url: httpUrl })).max(10).optional(),
 });
 
 export const urlVerificationSchema = z.object({ type: z.literal("url_verification"), challenge: z.string().max(200) });
@@ -100,6 +132,7 @@ export type SlackPayload =
   | { kind: "event"; body: EventCallback }
   | { kind: "action"; body: BlockActions }
   | { kind: "command"; body: SlashCommand }
+  | { kind: "shortcut"; body: unknown }
   | { kind: "url_verification" }
   | { kind: "ignored"; reason: string };
 
@@ -126,6 +159,11 @@ export function classifySlack(body: unknown): SlackPayload {
   if (type === "block_actions") {
     const parsed = blockActionsSchema.safeParse(body);
     return parsed.success ? { kind: "action", body: parsed.data } : { kind: "ignored", reason: reason(parsed.error) };
+  }
+  const shortcut = type === "shortcut" ? shortcutSchema : type === "message_action" ? messageShortcutSchema : type === "view_submission" ? viewSubmissionSchema : undefined;
+  if (shortcut) {
+    const parsed = shortcut.safeParse(body);
+    return parsed.success ? { kind: "shortcut", body: parsed.data } : { kind: "ignored", reason: reason(parsed.error) };
   }
   if (type === undefined && "command" in body) {
     const parsed = slashCommandSchema.safeParse(body);

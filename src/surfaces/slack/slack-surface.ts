@@ -1,6 +1,7 @@
-import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from "@slack/bolt";
+import { App, ExpressReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger } from "@slack/bolt";
 import type { Application } from "express";
 import type { ConversationCore } from "../../conversation/core.ts";
+import type { ThemeSearch } from "../../conversation/share.ts";
 import { normaliseText, type Click, type Incoming } from "../../conversation/incoming.ts";
 import type { Reply } from "../../conversation/reply.ts";
 import type { SlackSettings } from "../../config.ts";
@@ -13,12 +14,16 @@ import type { Store } from "../../store/store.ts";
 import { InFlight } from "../in-flight.ts";
 import { sdkLogger } from "../sdk-logger.ts";
 import type { Surface } from "../surface.ts";
+import type { RegionalCommands } from "../../regional/commands.ts";
+import { registerRegionalThreads, SlackRegionPlatform } from "./regional.ts";
+import { registerShortcuts } from "./shortcuts.ts";
 import { safely } from "../safely.ts";
 import { slackGate } from "./slack-gate.ts";
 import { SlackIdentity } from "./slack-identity.ts";
 import { classifySlack, type AppMention, type BlockActions, type DirectMessage, type HomeOpened, type MemberJoined, type SlashCommand } from "./slack-payloads.ts";
 import { SLACK_CALL_TIMEOUT_MS, SlackSender, slackClientOptions, slackRetryAfter } from "./slack-sender.ts";
 
+const { WebClient } = webApi;
 type BoltApp = InstanceType<typeof App>;
 type WebClient = BoltApp["client"];
 type Respond = (message: object) => Promise<unknown>;
@@ -32,6 +37,10 @@ export interface SlackSurfaceDeps {
   logQuestions: boolean;
   /** the shared HTTP app; Slack's routes are mounted on it (HTTP mode) */
   http: Application;
+  /** the handbook search for the shortcuts ("Zoek in de Wegwijzer"); without it they are not served */
+  share?: ThemeSearch | undefined;
+  /** "vraag het de regio": the platform is added to it and thread replies are passed on */
+  regional?: Pick<RegionalCommands, "usePlatform" | "onThreadReply"> | undefined;
 }
 
 /** Replies are posted up to four times (1 s, 2 s, 4 s apart, or as Slack's Retry-After says), then logged. */
@@ -91,6 +100,12 @@ export class SlackSurface implements Surface {
       this.app = new App({ authorize, receiver, logger, logLevel: LogLevel.WARN, clientOptions });
     }
     this.register();
+    if (deps.share) registerShortcuts(this.app, deps.share, log);
+    if (deps.regional) {
+      // The App authorizes per event (see SlackIdentity), so its own client has no token: the region lookups get one that has.
+      deps.regional.usePlatform("slack", new SlackRegionPlatform(new WebClient(settings.botToken, clientOptions)));
+      registerRegionalThreads(this.app, deps.regional, slackConversationId, log);
+    }
   }
 
   /** Asks Slack who the bot is (retried in the background); Socket Mode also connects. */

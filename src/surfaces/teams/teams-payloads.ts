@@ -47,6 +47,17 @@ export const cardActionSchema = z.object({
   value: z.object({ action: z.object({ verb: z.string().max(200).optional(), data: z.unknown().optional() }) }),
 });
 
+/** The compose box search (message extension query). */
+export const extensionQuerySchema = z.object({
+  ...base,
+  type: z.literal("invoke"),
+  name: z.literal("composeExtension/query"),
+  value: z.looseObject({
+    commandId: z.string().max(200),
+    parameters: z.array(z.looseObject({ name: z.string().max(200), value: z.unknown().optional() })).max(20).optional(),
+  }),
+});
+
 export const conversationUpdateSchema = z.object({
   ...base,
   type: z.literal("conversationUpdate"),
@@ -63,7 +74,12 @@ export type MessageActivity = z.infer<typeof messageActivitySchema>;
 export type CardActionActivity = z.infer<typeof cardActionSchema>;
 export type ConversationUpdateActivity = z.infer<typeof conversationUpdateSchema>;
 /** The fields every handled activity has. */
-export type TeamsActivityFields = MessageActivity | CardActionActivity | ConversationUpdateActivity | z.infer<typeof installationUpdateSchema>;
+export type TeamsActivityFields =
+  | MessageActivity
+  | CardActionActivity
+  | ConversationUpdateActivity
+  | z.infer<typeof installationUpdateSchema>
+  | z.infer<typeof extensionQuerySchema>;
 
 export type TeamsVerdict = { kind: "handle"; activity: TeamsActivityFields } | { kind: "ignore"; reason: string } | { kind: "refuse"; reason: string };
 
@@ -78,7 +94,11 @@ export function classifyTeams(body: unknown): TeamsVerdict {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return { kind: "refuse", reason: "not an object" };
   const { type, name } = body as { type?: unknown; name?: unknown };
   if (typeof type !== "string") return { kind: "refuse", reason: "no activity type" };
-  const schema = type === "invoke" ? (name === "adaptiveCard/action" ? cardActionSchema : undefined) : schemas.get(type);
+  const invokes = new Map<unknown, z.ZodType<TeamsActivityFields>>([
+    ["adaptiveCard/action", cardActionSchema],
+    ["composeExtension/query", extensionQuerySchema],
+  ]);
+  const schema = type === "invoke" ? invokes.get(name) : schemas.get(type);
   if (!schema) return { kind: "ignore", reason: type === "invoke" ? "invoke not handled" : "activity type not handled" };
   const parsed = schema.safeParse(body);
   if (parsed.success) return { kind: "handle", activity: parsed.data };

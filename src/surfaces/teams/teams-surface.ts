@@ -2,6 +2,7 @@ import type { ConversationReference } from "@microsoft/teams.api";
 import { App, ExpressAdapter } from "@microsoft/teams.apps";
 import type { Application } from "express";
 import type { ConversationCore } from "../../conversation/core.ts";
+import type { ThemeSearch } from "../../conversation/share.ts";
 import { normaliseText, type Click, type Incoming } from "../../conversation/incoming.ts";
 import type { Reply } from "../../conversation/reply.ts";
 import type { TeamsSettings } from "../../config.ts";
@@ -14,6 +15,9 @@ import { InFlight } from "../in-flight.ts";
 import { safely } from "../safely.ts";
 import { sdkLogger } from "../sdk-logger.ts";
 import type { Surface } from "../surface.ts";
+import type { RegionalCommands } from "../../regional/commands.ts";
+import { registerMessageExtension } from "./message-extension.ts";
+import { TeamsRegionPlatform } from "./regional.ts";
 import { teamsGate } from "./teams-gate.ts";
 import { handledActivity, type TeamsActivityFields } from "./teams-payloads.ts";
 import { TEAMS_CALL_TIMEOUT_MS, TeamsSender, teamsRetryAfter } from "./teams-sender.ts";
@@ -29,6 +33,10 @@ export interface TeamsSurfaceDeps {
   logQuestions: boolean;
   /** the shared HTTP app; the Teams SDK mounts `/api/messages` on it */
   http: Application;
+  /** the handbook search for the compose box (message extension); without it the extension is not served */
+  share?: ThemeSearch | undefined;
+  /** "vraag het de regio": the platform is added to it and thread replies are passed on */
+  regional?: Pick<RegionalCommands, "usePlatform" | "onThreadReply"> | undefined;
 }
 
 /** The Teams message activity for a reply: one Adaptive Card, with a summary for notifications. */
@@ -86,6 +94,8 @@ export class TeamsSurface implements Surface {
     });
     this.sender = new TeamsSender(this.app);
     this.register();
+    if (deps.share) registerMessageExtension(this.app, deps.share, log);
+    deps.regional?.usePlatform("teams", new TeamsRegionPlatform(this.app, this.sender));
   }
 
   /** Registers `/api/messages` on the shared HTTP app; the server itself is started by the caller. */
@@ -159,6 +169,14 @@ export class TeamsSurface implements Surface {
     await this.announce(send, ref, incoming, reply);
   }
 
+  /** A reply (mentioning the bot) in the thread of a "vraag het de regio" post: sent to the asker's DM instead of answered. */
+  private async regionalReply(fields: TeamsActivityFields): Promise<boolean> {
+    const [base, root] = fields.conversation.id.split(";messageid=");
+    if (!this.deps.regional || fields.conversation.conversationType !== "channel" || !root) return false;
+    const text = fields.type === "message" ? normaliseText((fields.text ?? "").trim()) : "";
+    return this.deps.regional.onThreadReply({ regionId: teamsConversationId(base!), threadRef: root, platform: "teams", who: fields.from.name, text });
+  }
+
   /**
    * The work for an activity runs after the HTTP answer: the Bot Connector gets its 200 at once,
    * and a slow or failing reply (retried, then logged) never turns into a 500 for the request.
@@ -175,12 +193,15 @@ export class TeamsSurface implements Surface {
       if (fields?.type !== "message") return;
       // Action.Submit (the fallback of older clients) arrives as a message whose value carries the click.
       const click = decodeClick((fields.value as { click?: unknown } | undefined)?.click);
-      this.background("message", () => this.respond(fields, ref, send, click ? clickText(click) : (fields.text ?? "").trim(), click));
+      this.background("message", async () => {
+        if (!click && (await this.regionalReply(fields))) return;
+        await this.respond(fields, ref, send, click ? clickText(click) : (fields.text ?? "").trim(), click);
+      });
     });
 
     this.app.on("card.action", async ({ activity, send, ref }) => {
       const fields = handledActivity(activity);
-      const action = fields?.type === "invoke" ? fields.value.action : undefined;
+      const action = fields?.type === "invoke" && fields.name === "adaptiveCard/action" ? fields.value.action : undefined;
       const click = action?.verb === TEAMS_VERB ? decodeClick((action.data as { click?: unknown } | undefined)?.click) : undefined;
       if (!fields || !click) return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "unknown action" } } as never;
       this.background("card action", () => this.respond(fields, ref, send, clickText(click), click));
