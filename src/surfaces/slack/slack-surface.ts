@@ -149,7 +149,7 @@ export class SlackSurface implements Surface {
     this.app.message(async ({ client, context }) => {
       const message = eventOf<DirectMessage>(context, "message");
       // Only direct messages from people; channel talk is answered only when the bot is mentioned.
-      if (!message || message.channel_type !== "im" || message.subtype !== undefined || message.bot_id !== undefined) return;
+      if (message?.channel_type !== "im" || message.subtype !== undefined || message.bot_id !== undefined) return;
       await run("message", () => this.onDirectMessage(message, client, context.teamId));
     });
 
