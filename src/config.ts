@@ -35,6 +35,9 @@ export const envSchema = z
     TEAMS_SERVICE_URL: url,
     TEAMS_ALLOW_UNAUTHENTICATED: flag,
     DELIVERY_PER_SECOND: z.coerce.number().min(0.1).max(100).default(25),
+    ADMIN_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters (e.g. openssl rand -hex 24)").optional()),
+    REVIEW_QUEUE: flag,
+    REVIEW_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   })
   .superRefine((env, ctx) => {
     // HTTP mode needs the bot token and the signing secret; Socket Mode the bot token and the app token.
@@ -83,6 +86,10 @@ export const configSchema = envSchema.transform((e) => ({
   databaseUrl: e.DATABASE_URL,
   /** proactive lesson posts a second, per platform */
   deliveryPerSecond: e.DELIVERY_PER_SECOND,
+  /** the admin page and (off loopback) /metrics need it; both are refused while it is unset */
+  adminToken: e.ADMIN_TOKEN,
+  /** keep scrubbed unanswered/👎/"bedoel je" questions for curators, for `retentionDays` */
+  review: { enabled: e.REVIEW_QUEUE, retentionDays: e.REVIEW_RETENTION_DAYS },
   /** signingSecret is set in HTTP mode, appToken in Socket Mode (at least one of them) */
   slack:
     e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)

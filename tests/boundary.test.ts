@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
  * The platform-neutral parts: they may not know Slack, Teams, HTTP or a database exists, nor the
  * layers built on them (lessons, store, surfaces, server, the composition root in app/).
  */
-const CORE_DIRS = ["src/conversation", "src/search", "src/knowledge", "src/eval"];
+const CORE_DIRS = ["src/conversation", "src/search", "src/knowledge", "src/eval", "src/review"];
 const FORBIDDEN = [
   /@slack\//,
   /@microsoft\//,

@@ -2,6 +2,7 @@ import type { pino } from "pino";
 import type { Config } from "../config.ts";
 import { ConversationCore } from "../conversation/core.ts";
 import { ThemeSearch } from "../conversation/share.ts";
+import { combineEvents, type ConversationEvents } from "../conversation/events.ts";
 import { KNOWLEDGE_DIR } from "../knowledge/location.ts";
 import { loadCalendar, type MunicipalCalendar } from "../lessons/calendar.ts";
 import { LessonCommands } from "../lessons/commands.ts";
@@ -14,6 +15,9 @@ import { Store } from "../store/store.ts";
 import { RegionalCommands } from "../regional/commands.ts";
 import { createBrain, type Brain } from "./brain.ts";
 import { combineCommands } from "./commands.ts";
+import { Metrics } from "./metrics.ts";
+import { ReviewRecorder } from "./review-recorder.ts";
+import { UsageRecorder } from "./usage-recorder.ts";
 
 export interface AppOptions {
   /** the clock, replaceable in tests */
@@ -43,6 +47,10 @@ export interface App {
   lessons: LessonCommands;
   /** "vraag het de regio": the server adds each configured platform with `regional.usePlatform` */
   regional: RegionalCommands;
+  /** Prometheus metrics fed by the core and the deliverer (GET /metrics) */
+  metrics: Metrics;
+  /** the clock the app runs on (replaceable in tests) */
+  now: () => Date;
   /** The scheduler's delivery side, posting through the given senders, each behind its own pacer. */
   createDeliverer(senders: PlatformSenders, instance?: string): Deliverer;
   close(): Promise<void>;
@@ -58,12 +66,19 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const plan = loadLessonPlan(KNOWLEDGE_DIR, brain.knowledge);
   const calendar = loadCalendar(KNOWLEDGE_DIR, brain.knowledge);
   const store = await Store.open(config.databaseUrl, { log });
+  // Without REVIEW_QUEUE=1 no question text is kept: a queue left from when it was on goes now.
+  if (!config.review.enabled) await store.review.purge(new Date(8.64e15));
   const { knowledge, answerer } = brain;
   const now = options.now ? { now: options.now } : {};
-  const lessons = new LessonCommands({ store, plan, calendar, knowledge, answerer, ...now });
+  const clock = options.now ?? (() => new Date());
+  const lessons = new LessonCommands({ store, plan, calendar, knowledge, answerer, ...now, ...(config.review.enabled ? { reviewQueueDays: config.review.retentionDays } : {}) });
   const share = new ThemeSearch(knowledge, answerer);
   const regional = new RegionalCommands({ store, search: share, log, ...now });
-  const core = new ConversationCore({ knowledge, answerer, feedback: store, log, logQuestions: config.logQuestions, commands: combineCommands(regional, lessons) });
+  const metrics = new Metrics();
+  const watchers: ConversationEvents[] = [metrics, new UsageRecorder(store, clock)];
+  if (config.review.enabled) watchers.push(new ReviewRecorder(store, config.review.retentionDays, clock));
+  const events = combineEvents(watchers, (error) => log.warn({ err: error }, "recording a reply failed"));
+  const core = new ConversationCore({ knowledge, answerer, feedback: store, log, logQuestions: config.logQuestions, commands: combineCommands(regional, lessons), events });
   const pacer = () =>
     new Pacer({ perSecond: config.deliveryPerSecond, burst: Math.max(1, Math.round(config.deliveryPerSecond)), perConversationMs: 1000 });
   return {
@@ -77,9 +92,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     share,
     lessons,
     regional,
+    metrics,
+    now: clock,
     createDeliverer(senders, instance) {
       const platforms = new Map(Object.entries(senders).map(([name, sender]) => [name, { sender, pacer: pacer() }]));
-      return new Deliverer({ store, plan, calendar, knowledge, answerer, log, platforms, ...(instance ? { instance } : {}) });
+      return new Deliverer({ store, plan, calendar, knowledge, answerer, log, platforms, events: metrics, ...(instance ? { instance } : {}) });
     },
     close: () => store.close(),
   };

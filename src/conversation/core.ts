@@ -4,6 +4,7 @@ import type { Answerer } from "../search/answer.ts";
 import type { Intent } from "./intents.ts";
 import { detectIntent } from "./intents.ts";
 import { composeAnswer, composeUnit } from "./compose.ts";
+import type { ConversationEvents } from "./events.ts";
 import { decodeFeedbackRef, type FeedbackStore } from "./feedback.ts";
 import { MAX_QUESTION_LENGTH, type Incoming } from "./incoming.ts";
 import { composeList } from "./list.ts";
@@ -34,6 +35,16 @@ export interface CoreDeps {
   log: Logger;
   logQuestions: boolean;
   commands?: CommandHandler | undefined;
+  /** told about every reply and every 👍/👎 (metrics, usage figures, review queue) */
+  events?: ConversationEvents | undefined;
+}
+
+/** What one reply was about, gathered while handling it, for the events port. */
+interface Trace {
+  answered?: boolean;
+  suggestions?: string[];
+  question?: string;
+  choice?: string;
 }
 
 // Control characters other than tab and newlines mean the "text" is binary data.
@@ -62,11 +73,12 @@ export class ConversationCore {
 
   async handle(incoming: Incoming): Promise<Reply> {
     const started = performance.now();
-    let intentKind = "click";
+    let intentKind = incoming.click ? `click:${incoming.click.kind}` : "click";
     let reply: Reply;
+    const trace: Trace = {};
     try {
       if (incoming.click) {
-        reply = await this.handleClick(incoming);
+        reply = await this.handleClick(incoming, trace);
       } else {
         const checked = this.check(incoming.text);
         if (checked) {
@@ -75,24 +87,47 @@ export class ConversationCore {
         } else {
           const intent = detectIntent(incoming.text);
           intentKind = intent.kind;
-          reply = await this.handleIntent(intent, incoming);
+          reply = await this.handleIntent(intent, incoming, trace);
         }
       }
     } catch (error) {
       this.deps.log.error({ err: error, platform: incoming.platform }, "handling a message failed");
       reply = textReply(texts.error);
     }
+    const latencyMs = performance.now() - started;
     this.deps.log.info(
       {
         platform: incoming.platform,
         intent: intentKind,
         units: reply.units.map((u) => u.id),
-        ms: Math.round(performance.now() - started),
+        ms: Math.round(latencyMs),
         ...(this.deps.logQuestions ? { question: incoming.text, user: incoming.userId } : {}),
       },
       "replied",
     );
+    await this.report(incoming, intentKind, reply, trace, latencyMs);
     return reply;
+  }
+
+  private async report(incoming: Incoming, intent: string, reply: Reply, trace: Trace, latencyMs: number): Promise<void> {
+    const events = this.deps.events;
+    if (!events) return;
+    const units = reply.units.length > 0 ? reply.units.map((u) => u.id) : (trace.suggestions ?? []);
+    try {
+      await events.replied({
+        platform: incoming.platform,
+        intent,
+        answered: trace.answered,
+        units,
+        suggestions: trace.suggestions ?? [],
+        latencyMs,
+        question: trace.question,
+        choice: trace.choice,
+        conversationId: incoming.conversationId,
+      });
+    } catch (error) {
+      this.deps.log.warn({ err: { message: (error as Error).message } }, "reporting a reply failed");
+    }
   }
 
   private check(text: string): Reply | undefined {
@@ -102,13 +137,14 @@ export class ConversationCore {
     return undefined;
   }
 
-  private async handleClick(incoming: Incoming): Promise<Reply> {
+  private async handleClick(incoming: Incoming, trace: Trace): Promise<Reply> {
     const click = incoming.click!;
     const { knowledge } = this.deps;
     switch (click.kind) {
       case "ask":
-        return this.handleIntent({ kind: "question", text: click.question }, { ...incoming, text: click.question });
+        return this.handleIntent({ kind: "question", text: click.question }, { ...incoming, text: click.question }, trace);
       case "read-more": {
+        trace.choice = click.unitId;
         const unit = knowledge.byId.get(click.unitId);
         return unit ? composeUnit(unit, knowledge) : textReply(texts.unknownUnit);
       }
@@ -120,15 +156,20 @@ export class ConversationCore {
           await this.deps.feedback
             .recordFeedback({ questionHash: decoded.questionHash, unitIds, value: click.value, at: new Date() })
             .catch((error: unknown) => this.deps.log.warn({ err: error }, "feedback not stored"));
+          try {
+            await this.deps.events?.feedback({ platform: incoming.platform, value: click.value, questionHash: decoded.questionHash, unitIds });
+          } catch (error) {
+            this.deps.log.warn({ err: error }, "reporting feedback failed");
+          }
         }
         return textReply(click.value === "up" ? texts.feedbackThanks : texts.feedbackSorry);
       }
       case "command":
-        return this.handleIntent(detectIntent(click.command), { ...incoming, text: click.command });
+        return this.handleIntent(detectIntent(click.command), { ...incoming, text: click.command }, trace);
     }
   }
 
-  private async handleIntent(intent: Intent, incoming: Incoming): Promise<Reply> {
+  private async handleIntent(intent: Intent, incoming: Incoming, trace: Trace = {}): Promise<Reply> {
     const { knowledge, answerer } = this.deps;
     switch (intent.kind) {
       case "empty":
@@ -144,7 +185,11 @@ export class ConversationCore {
         return unit ? composeUnit(unit, knowledge) : textReply(texts.unknownUnit);
       }
       case "question": {
-        const reply = composeAnswer(answerer.answer(intent.text), knowledge);
+        const answer = answerer.answer(intent.text);
+        trace.answered = answer.answered;
+        trace.question = intent.text;
+        trace.suggestions = (answer.answered ? answer.suggestions : answer.suggestions.slice(0, 3)).map((s) => s.id);
+        const reply = composeAnswer(answer, knowledge);
         const extra = (await this.deps.commands?.extraActions?.(incoming, intent.text)) ?? [];
         return extra.length ? { ...reply, actions: [...reply.actions, ...extra] } : reply;
       }

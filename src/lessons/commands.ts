@@ -24,6 +24,8 @@ export interface LessonCommandDeps {
   now?: () => Date;
   /** the municipal year (knowledge/calendar.yaml); without it lessons follow the fixed order */
   calendar?: MunicipalCalendar | undefined;
+  /** set when this deployment keeps a review queue (REVIEW_QUEUE=1): its retention in days */
+  reviewQueueDays?: number;
 }
 
 const L = texts.lessons;
@@ -176,7 +178,8 @@ export class LessonCommands implements CommandHandler {
 
   private async privacy(incoming: Incoming): Promise<Reply> {
     const data = await this.deps.store.userData(incoming.platform, incoming.userId);
-    return textReply(L.privacy(data.notes, data.subscriptions.length, data.directConversations.length), [{ kind: "command", label: L.forgetButton, command: "vergeet mij", style: "danger" }]);
+    const questions = this.deps.reviewQueueDays === undefined ? L.privacyNoReviewQueue : L.privacyReviewQueue(this.deps.reviewQueueDays);
+    return textReply(`${L.privacy(data.notes, data.subscriptions.length, data.directConversations.length)} ${questions} ${L.privacyForget}`, [{ kind: "command", label: L.forgetButton, command: "vergeet mij", style: "danger" }]);
   }
 
   private async forget(confirmed: boolean | undefined, incoming: Incoming): Promise<Reply> {

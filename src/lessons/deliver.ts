@@ -13,6 +13,7 @@ import type { MunicipalCalendar } from "./calendar.ts";
 import { composeLessonCard } from "./card.ts";
 import { chooseLesson } from "./choose.ts";
 import { lessonWhy } from "./commands.ts";
+import type { DeliveryEvents } from "./events.ts";
 import type { Pacer } from "./pacer.ts";
 import type { Lesson, LessonPlan } from "./plan.ts";
 import { endOfWeek, localDate, slotOfWeek } from "./schedule.ts";
@@ -38,6 +39,8 @@ export interface DelivererDeps {
   maxRateLimitWaits?: number;
   /** how long one post may take; a post without an answer by then is retried in a later pass */
   postTimeoutMs?: number;
+  /** told about every outcome, 429 and pass (metrics) */
+  events?: DeliveryEvents | undefined;
 }
 
 export interface PassReport {
@@ -75,6 +78,7 @@ export class Deliverer {
   }
 
   async runPass(now: Date, options: { dryRun?: boolean } = {}): Promise<PassReport> {
+    const started = performance.now();
     const report: PassReport = { due: 0, sent: 0, skipped: 0, retryLater: 0, deactivated: 0, failed: 0, notClaimed: 0, wouldSend: [] };
     const subscriptions = (await this.deps.store.subscriptions.listActive()).filter((s) => this.deps.platforms.has(s.platform));
     let next = 0;
@@ -91,6 +95,7 @@ export class Deliverer {
     };
     await Promise.all(Array.from({ length: Math.max(1, this.deps.concurrency ?? 8) }, worker));
     this.deps.log.info({ instance: this.instance, ...report, wouldSend: report.wouldSend.length }, "delivery pass done");
+    if (!options.dryRun) this.deps.events?.pass(performance.now() - started);
     return report;
   }
 
@@ -106,6 +111,7 @@ export class Deliverer {
       const lesson = await this.upcoming(sub, now);
       if (!dryRun && (await store.deliveries.markSkipped(sub.id, slot.week, lesson.unit.id, `missed slot of ${slot.localDate}`))) {
         report.skipped += 1;
+        this.deps.events?.delivery(sub.platform, "skipped");
         log.warn({ subscription: hashId(sub.id), week: slot.week, slot: slot.at.toISOString() }, "lesson skipped: its day passed while the bot was not running");
       }
       return;
@@ -150,12 +156,14 @@ export class Deliverer {
       await platform.pacer.take(sub.id);
       outcome = await this.send(platform.sender, conversation, card);
       if (outcome.ok || outcome.kind !== "rate-limited") break;
+      this.deps.events?.rateLimited(sub.platform);
       log.warn({ subscription: hashId(sub.id), retryAfterMs: outcome.retryAfterMs }, "platform rate limit: waiting for Retry-After");
       platform.pacer.pause(outcome.retryAfterMs);
     }
     if (outcome.ok) {
       await store.deliveries.markSent(claim, this.instance, new Date());
       report.sent += 1;
+      this.deps.events?.delivery(sub.platform, "sent");
       return;
     }
     if (outcome.kind === "permanent") return this.deactivate(sub, claim, outcome.error, report);
@@ -163,11 +171,13 @@ export class Deliverer {
     if (retryAt > endOfWeek(now, sub.timeZone)) {
       await store.deliveries.markFailed(claim, this.instance, `gave up this week: ${outcome.error}`);
       report.failed += 1;
+      this.deps.events?.delivery(sub.platform, "failed");
       log.warn({ subscription: hashId(sub.id), week: claim.week, error: outcome.error }, "lesson not delivered this week");
       return;
     }
     await store.deliveries.markRetry(claim, this.instance, retryAt, outcome.error);
     report.retryLater += 1;
+    this.deps.events?.delivery(sub.platform, "retried");
     log.warn({ subscription: hashId(sub.id), week: claim.week, error: outcome.error, retryAt: retryAt.toISOString() }, "lesson delivery will be retried");
   }
 
@@ -184,6 +194,7 @@ export class Deliverer {
     await this.deps.store.deliveries.markFailed(claim, this.instance, reason);
     await this.deps.store.subscriptions.deactivate(sub.id, reason);
     report.deactivated += 1;
+    this.deps.events?.delivery(sub.platform, "deactivated");
     this.deps.log.warn({ subscription: hashId(sub.id), reason }, "subscription deactivated: the platform refuses delivery");
   }
 }

@@ -8,6 +8,7 @@ import { SlackSurface } from "../surfaces/slack/slack-surface.ts";
 import type { Surface } from "../surfaces/surface.ts";
 import { TeamsSurface } from "../surfaces/teams/teams-surface.ts";
 import { EventClaims } from "../store/claims.ts";
+import { mountAdmin } from "./admin.ts";
 import { createHttpApp, finishHttpApp } from "./http-app.ts";
 import { withDeadline } from "./resilience.ts";
 
@@ -44,6 +45,7 @@ export async function startServer(app: App, { scheduler: runScheduler = true }: 
       return { ready: Object.values(checks).every(Boolean), checks };
     },
   });
+  mountAdmin(http, app);
   const claims = new EventClaims(store, log);
   const common = { core, store, claims, log, logQuestions: config.logQuestions, http, share: app.share, regional: app.regional };
   const slack = config.slack ? new SlackSurface({ ...common, settings: config.slack }) : undefined;

@@ -136,6 +136,41 @@ const migrations: Record<string, Migration> = {
       for (const table of ["region_questions", "region_links", "regions"]) await sql`drop table ${sql.table(table)}`.execute(db);
     },
   },
+  "005-operator": {
+    async up(db: Kysely<unknown>) {
+      // Questions per day, counted without text or user: the admin page's usage figures.
+      await db.schema
+        .createTable("usage_daily")
+        .addColumn("day", "text", (c) => c.notNull())
+        .addColumn("platform", "text", (c) => c.notNull())
+        .addColumn("answered", "integer", (c) => c.notNull())
+        .addColumn("unit_id", "text", (c) => c.notNull())
+        .addColumn("n", "integer", (c) => c.notNull())
+        .addPrimaryKeyConstraint("usage_daily_pk", ["day", "platform", "answered", "unit_id"])
+        .execute();
+      // The review queue (REVIEW_QUEUE=1 only): scrubbed questions for curators, never a user.
+      await db.schema
+        .createTable("review_queue")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .addColumn("platform", "text", (c) => c.notNull())
+        .addColumn("reason", "text", (c) => c.notNull())
+        .addColumn("question", "text", (c) => c.notNull())
+        .addColumn("answered", "integer", (c) => c.notNull())
+        .addColumn("answer_units", "text", (c) => c.notNull())
+        .addColumn("chosen_unit", "text")
+        .addColumn("vote", "text")
+        .addColumn("label", "text")
+        .addColumn("handled_at", "text")
+        .addColumn("exported_at", "text")
+        .execute();
+      await db.schema.createIndex("review_queue_expires_at").on("review_queue").column("expires_at").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ["review_queue", "usage_daily"]) await sql`drop table ${sql.table(table)}`.execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

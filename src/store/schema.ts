@@ -111,6 +111,41 @@ export interface RegionQuestionTable {
   created_at: string;
 }
 
+/** Questions counted per UTC day, platform, answered or not, and the first unit shown ("" when none). */
+export interface UsageDailyTable {
+  day: string;
+  platform: string;
+  answered: number;
+  unit_id: string;
+  n: number;
+}
+
+export type ReviewReason = "unanswered" | "down" | "choice";
+
+/** One question kept for curators (REVIEW_QUEUE=1): scrubbed text, what the bot did, no user. */
+export interface ReviewQueueTable {
+  id: string;
+  created_at: string;
+  /** deleted after this moment (REVIEW_RETENTION_DAYS) */
+  expires_at: string;
+  platform: string;
+  /** why it is here: no confident answer, a 👎, or a "bedoel je" choice */
+  reason: ReviewReason;
+  /** the question, scrubbed before it was stored */
+  question: string;
+  answered: number;
+  /** the units the bot showed or suggested, comma-separated */
+  answer_units: string;
+  /** the unit the user picked from the "bedoel je" suggestions */
+  chosen_unit: string | null;
+  /** "up" | "down" */
+  vote: string | null;
+  /** the curator's verdict: the unit it should have gone to, or "none" (not in the handbook) */
+  label: string | null;
+  handled_at: string | null;
+  exported_at: string | null;
+}
+
 export interface Database {
   feedback: FeedbackTable;
   conversations: ConversationTable;
@@ -121,4 +156,6 @@ export interface Database {
   regions: RegionTable;
   region_links: RegionLinkTable;
   region_questions: RegionQuestionTable;
+  usage_daily: UsageDailyTable;
+  review_queue: ReviewQueueTable;
 }

@@ -7,6 +7,8 @@ import { migrate, openDatabase, type Dialect } from "./database.ts";
 import { Deliveries } from "./deliveries.ts";
 import { Notes } from "./notes.ts";
 import { Regions } from "./regions.ts";
+import { ReviewQueue } from "./review.ts";
+import { Stats } from "./stats.ts";
 import type { Database } from "./schema.ts";
 import { Subscriptions } from "./subscriptions.ts";
 
@@ -27,6 +29,10 @@ export class Store implements FeedbackStore {
   readonly deliveries: Deliveries;
   readonly notes: Notes;
   readonly regions: Regions;
+  /** the review queue (filled only with REVIEW_QUEUE=1) */
+  readonly review: ReviewQueue;
+  /** counted questions and figures for the admin page */
+  readonly stats: Stats;
   /** when processed event IDs older than a day were last removed (at most every ten minutes) */
   private prunedAt = 0;
 
@@ -38,6 +44,8 @@ export class Store implements FeedbackStore {
     this.deliveries = new Deliveries(db);
     this.notes = new Notes(db);
     this.regions = new Regions(db);
+    this.review = new ReviewQueue(db);
+    this.stats = new Stats(db);
   }
 
   /**

@@ -19,7 +19,8 @@ export interface Subscription {
   calendar: boolean;
 }
 
-function fromRow(row: Selectable<SubscriptionTable>): Subscription {
+/** A stored row as a Subscription (also used by the admin figures in stats.ts). */
+export function subscriptionFromRow(row: Selectable<SubscriptionTable>): Subscription {
   return {
     id: row.id,
     platform: row.platform,
@@ -43,7 +44,7 @@ export class Subscriptions {
 
   async get(id: string): Promise<Subscription | undefined> {
     const row = await this.db.selectFrom("subscriptions").selectAll().where("id", "=", id).executeTakeFirst();
-    return row ? fromRow(row) : undefined;
+    return row ? subscriptionFromRow(row) : undefined;
   }
 
   /** Creates or reactivates the conversation's subscription with a new slot; the lesson history stays. */
@@ -73,11 +74,11 @@ export class Subscriptions {
 
   async listActive(): Promise<Subscription[]> {
     const rows = await this.db.selectFrom("subscriptions").selectAll().where("active", "=", 1).orderBy("id").execute();
-    return rows.map(fromRow);
+    return rows.map(subscriptionFromRow);
   }
 
   async listCreatedBy(userId: string): Promise<Subscription[]> {
     const rows = await this.db.selectFrom("subscriptions").selectAll().where("created_by", "=", userId).execute();
-    return rows.map(fromRow);
+    return rows.map(subscriptionFromRow);
   }
 }

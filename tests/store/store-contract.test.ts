@@ -31,7 +31,7 @@ describe.each(backends)("store contract: $name", ({ open, skip }) => {
     if (skip) ctx.skip();
     store = opened = await open();
     // a clean slate: the PostgreSQL database is shared by the tests of this file
-    for (const table of ["feedback", "conversations", "processed_events", "subscriptions", "deliveries", "notes", "regions", "region_links", "region_questions"] as const) await store.db.deleteFrom(table).execute();
+    for (const table of ["feedback", "conversations", "processed_events", "subscriptions", "deliveries", "notes", "regions", "region_links", "region_questions", "usage_daily", "review_queue"] as const) await store.db.deleteFrom(table).execute();
   });
   afterEach(async () => {
     await opened?.close();
@@ -147,5 +147,55 @@ describe.each(backends)("store contract: $name", ({ open, skip }) => {
     expect(await store.userData("slack", "U9")).toEqual({ notes: 0, subscriptions: [], directConversations: [] });
     expect(await store.deliveries.sentUnits("slack:T1:U9")).toEqual([]);
     expect((await store.subscriptions.get("slack:T1:C9"))?.active).toBe(true);
+  });
+
+  it("keeps review entries until they expire, labels them and lists them for export", async () => {
+    const id = await store.review.add({ platform: "slack", reason: "unanswered", question: "Wat doe ik met wethouder [naam]?", answered: false, answerUnits: ["wegwijzer-13"] }, 30, t0);
+    const down = await store.review.add({ platform: "teams", reason: "down", question: "tweede", answered: true, answerUnits: ["wegwijzer-1", "wegwijzer-2"], vote: "down" }, 30, later(1000));
+    await store.review.update(id, { chosenUnit: "wegwijzer-13" });
+    expect((await store.review.listOpen(later(2000))).map((e) => e.id)).toEqual([down, id]);
+    expect(await store.review.get(id, later(2000))).toMatchObject({ reason: "unanswered", chosenUnit: "wegwijzer-13", answerUnits: ["wegwijzer-13"], answered: false, label: undefined });
+    expect(await store.review.label(id, "wegwijzer-12", later(3000))).toBe(true);
+    expect(await store.review.count(later(3000))).toEqual({ open: 1, handled: 1 });
+    expect((await store.review.listHandled({ now: later(3000) })).map((e) => [e.id, e.label])).toEqual([[id, "wegwijzer-12"]]);
+    await store.review.markExported([id], later(4000));
+    expect(await store.review.listHandled({ now: later(4000) })).toEqual([]);
+    expect(await store.review.listHandled({ all: true, now: later(4000) })).toHaveLength(1);
+    // past the retention: invisible, not labelable, then deleted
+    const expired = later(30 * 86_400_000 + 1001);
+    expect(await store.review.listOpen(expired)).toEqual([]);
+    expect(await store.review.label(down, "none", expired)).toBe(false);
+    expect(await store.review.purge(expired)).toBe(2);
+    expect(await store.db.selectFrom("review_queue").selectAll().execute()).toEqual([]);
+  });
+
+  it("counts questions per day and unit, and reports subscriptions and deliveries for the admin page", async () => {
+    await store.stats.countQuestion("slack", true, "wegwijzer-5", t0);
+    await store.stats.countQuestion("slack", true, "wegwijzer-5", t0);
+    await store.stats.countQuestion("teams", false, "", t0);
+    await store.stats.countQuestion("slack", true, "wegwijzer-7", later(86_400_000));
+    expect(await store.stats.questionsPerDay("2026-11-01")).toEqual([
+      { day: "2026-11-23", answered: 2, unanswered: 1 },
+      { day: "2026-11-24", answered: 1, unanswered: 0 },
+    ]);
+    expect(await store.stats.questionsPerUnit("2026-11-24")).toEqual(new Map([["wegwijzer-7", 1]]));
+    await store.recordFeedback({ questionHash: "0123456789abcdef", unitIds: ["wegwijzer-5", "wegwijzer-6"], value: "down", at: t0 });
+    await store.recordFeedback({ questionHash: "0123456789abcdef", unitIds: ["wegwijzer-5"], value: "up", at: t0 });
+    expect((await store.stats.feedbackPerUnit(later(-1000))).get("wegwijzer-5")).toEqual({ up: 1, down: 1 });
+    await store.subscriptions.upsert(sub("slack:T1:C1"), t0);
+    await store.subscriptions.upsert(sub("slack:T1:C2"), t0);
+    await store.subscriptions.deactivate("slack:T1:C2", "channel_not_found", t0);
+    const claim = await store.deliveries.claim("slack:T1:C1", "2026-W48", "wegwijzer-1", "A", t0, 60_000);
+    await store.deliveries.markSent(claim!, "A", t0);
+    await store.deliveries.markSkipped("slack:T1:C2", "2026-W47", "wegwijzer-1", "missed");
+    const subs = await store.stats.subscriptions();
+    expect(subs.map((s) => [s.id, s.active, s.deactivatedReason, s.lastSent?.unitId])).toEqual([
+      ["slack:T1:C1", true, undefined, "wegwijzer-1"],
+      ["slack:T1:C2", false, "channel_not_found", undefined],
+    ]);
+    expect(await store.stats.deliveriesPerWeek("2026-W40")).toEqual([
+      { week: "2026-W48", counts: { sent: 1 } },
+      { week: "2026-W47", counts: { skipped: 1 } },
+    ]);
   });
 });
