@@ -33,12 +33,25 @@ function replyUnit(result: AnswerResult, knowledge: Knowledge): ReplyUnit {
 export function composeAnswer(answer: Answer, knowledge: Knowledge): Reply {
   if (!answer.answered) {
     const suggestions = answer.suggestions.slice(0, 3);
-    if (suggestions.length === 0) return { text: texts.noAnswer, units: [], followUps: [], actions: [] };
+    if (suggestions.length === 0) {
+      const text = answer.offTopicKind === "chitchat" ? texts.noAnswerChitchat : answer.offTopicKind === "practice" ? texts.noAnswerPractice : texts.noAnswer;
+      return { text, units: [], followUps: [], actions: [] };
+    }
     return {
       text: texts.noAnswerWithSuggestions,
       units: [],
       followUps: [],
       actions: suggestions.map((s) => ({ kind: "read-more", label: unitLabel(s.unit, knowledge), unitId: s.id })),
+    };
+  }
+  const [a, b] = answer.clarify ?? [];
+  if (a && b) {
+    // Two themes of different chapters, nearly tied: ask which one is meant instead of hedging twice.
+    return {
+      text: texts.clarify(a.title, b.title),
+      units: [],
+      followUps: [],
+      actions: [a, b].map((r) => ({ kind: "read-more" as const, label: unitLabel(r.unit, knowledge), unitId: r.id })),
     };
   }
   const main = answer.results.slice(0, 3);

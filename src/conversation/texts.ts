@@ -8,6 +8,11 @@ export const texts = {
   noAnswer:
     "Daar heb ik geen goed antwoord op: het handboek van de gemeentesecretaris gaat daar niet over. " +
     "Kijk voor zo'n vraag op de website van je gemeente, in het personeelsportaal of vraag het een collega van de betreffende afdeling.",
+  noAnswerPractice:
+    "Daar geeft het handboek geen antwoord op: het gaat over jouw rol als gemeentesecretaris, niet over regels, termijnen of de uitvoering van gemeentelijke taken. " +
+    "Zo'n vraag kun je kwijt bij de VNG (vng.nl en de VNG Kennisbank) of bij de experts in je eigen organisatie: de jurist, P&O, financiën of ICT.",
+  noAnswerChitchat: "Daar kan ik je niet mee helpen, maar stel me gerust een vraag over je werk als gemeentesecretaris.",
+  clarify: (a: string, b: string) => `Bedoel je ${a} of ${b}? Kies wat het beste past.`,
   noAnswerWithSuggestions:
     "Ik weet niet zeker of het handboek hier antwoord op geeft. Misschien heb je hier iets aan:",
   empty: "Je bericht is leeg. Stel gerust een vraag, bijvoorbeeld: \"Hoe werk ik goed samen met de griffier?\" Typ *help* voor meer.",

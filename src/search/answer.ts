@@ -1,7 +1,10 @@
+import { EMPTY_BANK, type Bank } from "../knowledge/bank.ts";
 import type { Unit } from "../knowledge/schema.ts";
-import type { Matcher, Ranked } from "./matcher.ts";
+import { type ConfidenceModel, type OffTopicKind, offTopicKind, probability } from "./confidence.ts";
+import type { Matcher } from "./matcher.ts";
 import { normalizePhrase } from "./normalize.ts";
 import { PassageFinder } from "./passages.ts";
+import { type Analysis, type FusedUnit, Ranker } from "./ranking.ts";
 
 export interface AnswerResult {
   id: string;
@@ -20,6 +23,12 @@ export interface Answer {
   /** "bedoel je…": close alternatives when confidence is low or the top two are close */
   suggestions: AnswerResult[];
   followUps: string[];
+  /** top two of different chapters, nearly tied: the reply asks which one is meant */
+  clarify?: AnswerResult[] | undefined;
+  /** not answered: whether the question is municipal practice or chit-chat, so the reply fits */
+  offTopicKind?: OffTopicKind | undefined;
+  /** the classifier's probability that the handbook answers the question */
+  confidence?: number | undefined;
 }
 
 /**
@@ -40,6 +49,10 @@ export const CONFIDENCE = {
   closeRatio: 0.9,
   /** an unanswered question still gets suggestions when the best unit is at least this much about it */
   minTopicalForSuggestions: 0.2,
+  /** …or, with the classifier, when its probability reaches this share of the threshold */
+  suggestionShare: 0.5,
+  /** top two units of different chapters whose fused scores are this close: ask which one is meant */
+  clarifyRatio: 0.97,
 };
 
 const MAX_RESULTS = 5;
@@ -50,7 +63,19 @@ export class Answerer {
   /** a unit's title as a sorted set of stems → the unit, for "typed a title" lookups */
   private readonly titles = new Map<string, Unit>();
 
-  constructor(private readonly matcher: Matcher) {
+  readonly ranker: Ranker;
+
+  /**
+   * The bank (paraphrases with their blocks, unanswerable questions, concepts already in the
+   * matcher) feeds the ranking; the confidence model decides whether to answer. Without a model
+   * the older topical-coverage rules decide.
+   */
+  constructor(
+    private readonly matcher: Matcher,
+    bank: Bank = EMPTY_BANK,
+    private readonly model?: ConfidenceModel,
+  ) {
+    this.ranker = new Ranker(matcher, bank);
     this.passages = new PassageFinder(matcher.analyzer, (t) => matcher.idf(t));
     for (const unit of matcher.knowledge.units) {
       const key = this.titleKey(unit.title);
@@ -70,35 +95,63 @@ export class Answerer {
     return { question: unitId, answered: true, results: [this.result(unit, 1, new Map())], suggestions: [], followUps: this.followUps(unit) };
   }
 
-  answer(question: string): Answer {
+  answer(question: string, model = this.model): Answer {
     const base = { question, suggestions: [] as AnswerResult[] };
     const byTitle = this.titleMatch(question);
     if (byTitle) return { ...base, answered: true, results: [this.result(byTitle, 1, new Map())], followUps: this.followUps(byTitle, question) };
 
-    const { terms, ranked } = this.matcher.search(question);
-    const weights = new Map(terms.map((t) => [t.term, t.weight]));
-    const top = ranked[0];
-    if (!top) return { ...base, answered: false, results: [], followUps: [] };
-    const answered = this.confident(ranked);
-    const kept = ranked.filter((r) => r.score >= top.score * CONFIDENCE.keepRatio).slice(0, MAX_RESULTS);
-    const results = kept.map((r) => this.result(r.unit, r.score, weights));
-    const second = kept[1];
-    const close = second !== undefined && second.score >= top.score * CONFIDENCE.closeRatio;
-    const suggestions = !answered
-      ? top.topical >= CONFIDENCE.minTopicalForSuggestions
-        ? results.slice(0, 3)
-        : []
-      : close
-        ? results.slice(1, 2)
-        : [];
-    return { ...base, answered, results, suggestions, followUps: answered ? this.followUps(top.unit, question) : [] };
+    return this.fromAnalysis(question, this.ranker.analyze(question), model);
   }
 
-  private confident(ranked: readonly Ranked[]): boolean {
-    const top = ranked[0];
-    if (!top) return false;
-    if (top.topical >= CONFIDENCE.minTopical) return true;
-    return top.score >= CONFIDENCE.strongScore && top.topical >= CONFIDENCE.minTopicalWithStrongScore;
+  /** Whether to answer, from the classifier (or, without one, the topical-coverage rules). */
+  decide(analysis: Analysis, model = this.model): { answered: boolean; confidence?: number } {
+    if (model) {
+      const p = probability(model, analysis.features);
+      return { answered: p >= model.threshold, confidence: p };
+    }
+    const top = analysis.fused[0]?.ranked;
+    if (!top) return { answered: false };
+    const answered =
+      top.topical >= CONFIDENCE.minTopical || (top.score >= CONFIDENCE.strongScore && top.topical >= CONFIDENCE.minTopicalWithStrongScore);
+    return { answered };
+  }
+
+  /** The answer for an analysed question (evaluation re-uses analyses across folds). */
+  fromAnalysis(question: string, analysis: Analysis, model = this.model): Answer {
+    const base = { question, suggestions: [] as AnswerResult[] };
+    const top = analysis.fused[0];
+    if (!top) return { ...base, answered: false, results: [], followUps: [], offTopicKind: this.offTopicKind(analysis) };
+    const { answered, confidence } = this.decide(analysis, model);
+    const kept = analysis.fused.filter((f) => f.score >= top.score * CONFIDENCE.keepRatio).slice(0, MAX_RESULTS);
+    const results = kept.map((f) => this.fusedResult(f, analysis));
+    const second = kept[1];
+    const close = second !== undefined && second.score >= top.score * CONFIDENCE.clarifyRatio;
+    const clarify = answered && close && chapterOf(top.unit) !== chapterOf(second.unit) ? results.slice(0, 2) : undefined;
+    const hopeful =
+      confidence !== undefined && model
+        ? confidence >= model.threshold * CONFIDENCE.suggestionShare
+        : (top.ranked?.topical ?? 0) >= CONFIDENCE.minTopicalForSuggestions;
+    const suggestions = !answered ? (hopeful ? results.slice(0, 3) : []) : clarify ? [] : close ? results.slice(1, 2) : [];
+    return {
+      ...base,
+      answered,
+      results,
+      suggestions,
+      followUps: answered ? this.followUps(top.unit, question) : [],
+      clarify,
+      offTopicKind: answered ? undefined : this.offTopicKind(analysis),
+      confidence,
+    };
+  }
+
+  private offTopicKind(analysis: Analysis): OffTopicKind {
+    const neighbours = analysis.offTopic.map((h) => ({ kind: h.item.kind, similarity: h.similarity }));
+    return offTopicKind(neighbours, analysis.features.unknown, analysis.contentWords);
+  }
+
+  private fusedResult(f: FusedUnit, analysis: Analysis): AnswerResult {
+    const passages = this.ranker.passagesFor(f.unit, analysis, f.bank);
+    return { id: f.unit.id, title: f.unit.title, score: Math.round(f.score * 1000) / 1000, unit: f.unit, passages };
   }
 
   /** A short message that is a unit's title (typos and word order aside) opens that unit directly. */
@@ -126,4 +179,9 @@ export class Answerer {
     const askedNorm = normalizePhrase(asked);
     return [...new Set(all)].filter((q) => normalizePhrase(q) !== askedNorm).slice(0, 4);
   }
+}
+
+/** Units of one chapter (or, without chapters, one source) are alternatives a reader can tell apart by themselves. */
+function chapterOf(unit: Unit): string {
+  return `${unit.source}/${unit.chapter ?? ""}`;
 }

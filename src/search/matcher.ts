@@ -1,10 +1,13 @@
+import { type Bank, EMPTY_BANK } from "../knowledge/bank.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Unit } from "../knowledge/schema.ts";
 import { Analyzer, CORRECTED_WEIGHT, type Term } from "./analyzer.ts";
 import { Bm25fIndex, type FieldSpec } from "./bm25f.ts";
+import { storedTerms } from "./bank-index.ts";
+import { ConceptMatcher } from "./concepts.ts";
 import type { Synonyms } from "./synonyms.ts";
 
-type Field = "title" | "questions" | "keywords" | "summary" | "chapter" | "body";
+type Field = "title" | "questions" | "keywords" | "summary" | "concepts" | "bank" | "chapter" | "body";
 
 /** Field weights and length normalisation, chosen on the project's own calibration questions. */
 export const FIELD_SPECS: Record<Field, FieldSpec> = {
@@ -12,11 +15,15 @@ export const FIELD_SPECS: Record<Field, FieldSpec> = {
   questions: { weight: 3, b: 0.75 },
   keywords: { weight: 2.5, b: 0.5 },
   summary: { weight: 1.5, b: 0.75 },
+  /** the phrase-level concepts of knowledge/concepts.yaml that list the unit */
+  concepts: { weight: 3, b: 0 },
+  /** the unit's paraphrase bank (knowledge/bank/), all questions together */
+  bank: { weight: 2, b: 0.75 },
   chapter: { weight: 0.5, b: 0.3 },
   body: { weight: 0.7, b: 0.75 },
 };
 
-const TOPICAL_FIELDS: Field[] = ["title", "questions", "keywords", "summary"];
+const TOPICAL_FIELDS: Field[] = ["title", "questions", "keywords", "summary", "concepts", "bank"];
 
 /** Overview units (chapter introductions, forewords) rarely answer a concrete question by themselves. */
 const KIND_PRIOR: Record<Unit["kind"], number> = { theme: 1, lesson: 1, agenda: 1, section: 0.9, "chapter-intro": 0.75 };
@@ -38,26 +45,34 @@ export interface Search {
 /** Ranks handbook units for a question with the Dutch analyzer and a BM25F index over all fields. */
 export class Matcher {
   readonly analyzer: Analyzer;
+  readonly concepts: ConceptMatcher;
   private readonly index: Bm25fIndex<Field>;
 
-  constructor(readonly knowledge: Knowledge, synonyms: Synonyms) {
+  constructor(readonly knowledge: Knowledge, synonyms: Synonyms, bank: Pick<Bank, "questions" | "concepts"> = EMPTY_BANK) {
     this.analyzer = new Analyzer(synonyms);
+    this.concepts = new ConceptMatcher(bank.concepts, this.analyzer);
+    const paraphrases = new Map<string, string[]>();
+    for (const q of bank.questions) paraphrases.set(q.unit, [...(paraphrases.get(q.unit) ?? []), q.q]);
     const texts = knowledge.units.map((u) => ({
       title: u.number !== undefined ? `${u.title}` : u.title,
       questions: u.questions.join("\n"),
       keywords: u.keywords.join("\n"),
       summary: u.summary,
+      bank: (paraphrases.get(u.id) ?? []).join("\n"),
       chapter: [u.part, u.chapter].filter(Boolean).join("\n"),
       body: u.body,
     }));
     const vocabulary = new Set<string>();
-    for (const t of texts) for (const value of Object.values(t)) for (const w of this.analyzer.words(value)) vocabulary.add(w);
+    // The handbook's own words only: the bank's typos must stay typos to the corrector.
+    for (const { bank: _, ...t } of texts) for (const value of Object.values(t)) for (const w of this.analyzer.words(value)) vocabulary.add(w);
     this.analyzer.learn(vocabulary);
-    const docs = texts.map((t) => ({
+    const docs = texts.map((t, d) => ({
       title: this.analyzer.documentTerms(t.title),
       questions: this.analyzer.documentTerms(t.questions),
       keywords: this.analyzer.documentTerms(t.keywords),
       summary: this.analyzer.documentTerms(t.summary),
+      concepts: this.concepts.unitTerms(knowledge.units[d]!.id),
+      bank: (paraphrases.get(knowledge.units[d]!.id) ?? []).flatMap((q) => storedTerms(this, q)),
       chapter: this.analyzer.documentTerms(t.chapter),
       body: this.analyzer.documentTerms(t.body),
     }));
@@ -68,8 +83,17 @@ export class Matcher {
     return this.index.idf(term);
   }
 
-  search(question: string): Search {
-    const terms = this.analyzer.queryTerms(question);
+  /** Whether any unit uses the term. */
+  knows(term: string): boolean {
+    return this.index.has(term);
+  }
+
+  /** A question's terms: its words as the analyzer reads them, and the concepts its phrases name. */
+  queryTerms(question: string): Term[] {
+    return [...this.analyzer.queryTerms(question), ...this.concepts.terms(question)];
+  }
+
+  search(question: string, terms: Term[] = this.queryTerms(question)): Search {
     const primary = terms.filter((t) => t.weight >= CORRECTED_WEIGHT);
     const total = primary.reduce((sum, t) => sum + t.weight * this.index.idf(t.term), 0);
     const ranked = this.index

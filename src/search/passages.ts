@@ -50,17 +50,22 @@ export class PassageFinder {
     return blocks;
   }
 
-  best(unitId: string, body: string, questionTerms: ReadonlyMap<string, number>, max = 2): string[] {
-    const blocks = this.blocks(unitId, body);
-    if (blocks.length === 0) return [];
-    const scored = blocks.map((block, index) => {
+  /** Every block of the body with its overlap score for the question, in body order. */
+  scores(unitId: string, body: string, questionTerms: ReadonlyMap<string, number>): { text: string; score: number }[] {
+    return this.blocks(unitId, body).map((block) => {
       let score = 0;
       for (const term of block.terms) {
         const weight = questionTerms.get(term);
         if (weight !== undefined) score += weight * this.idf(term);
       }
-      return { block, index, score: score / Math.sqrt(1 + block.text.length / 400) };
+      return { text: block.text, score: score / Math.sqrt(1 + block.text.length / 400) };
     });
+  }
+
+  best(unitId: string, body: string, questionTerms: ReadonlyMap<string, number>, max = 2): string[] {
+    const blocks = this.blocks(unitId, body);
+    if (blocks.length === 0) return [];
+    const scored = this.scores(unitId, body, questionTerms).map((s, index) => ({ block: blocks[index]!, index, score: s.score }));
     const top = scored
       .filter((s) => s.score > 0)
       .sort((a, b) => b.score - a.score)

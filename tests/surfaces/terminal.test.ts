@@ -50,6 +50,7 @@ describe("terminal chat", () => {
 
   it("says plainly when the handbook has no answer", async () => {
     const out = await chat(["hoe vraag ik een paspoort aan"]);
-    expect(out).toContain("Daar heb ik geen goed antwoord op");
+    expect(out).toContain("Daar geeft het handboek geen antwoord op");
+    expect(out).toContain("VNG");
   });
 });

@@ -1,0 +1,145 @@
+import { EMPTY_BANK, type Bank, type OffTopicQuestion } from "../knowledge/bank.ts";
+import type { Unit } from "../knowledge/schema.ts";
+import type { Term } from "./analyzer.ts";
+import { type IndexedQuestion, perUnit, QuestionIndex, type QuestionHit, storedTerms, type UnitBankScore } from "./bank-index.ts";
+import { CONCEPT_PREFIX } from "./concepts.ts";
+import type { Features } from "./confidence.ts";
+import { FUSION, fuse, type FusionOptions, maxFused, type Scored } from "./fusion.ts";
+import type { Matcher, Ranked } from "./matcher.ts";
+import { PassageFinder } from "./passages.ts";
+
+/** A unit of the fused ranking, with what each list said about it. */
+export interface FusedUnit {
+  unit: Unit;
+  /** fused score on a 0–1 scale (1: first in both lists) */
+  score: number;
+  /** the unit-level BM25F view, when the unit was found there */
+  ranked?: Ranked | undefined;
+  /** the best bank questions of this unit, when any matched */
+  bank?: UnitBankScore | undefined;
+}
+
+/** Everything the answer needs to know about one question. */
+export interface Analysis {
+  terms: Term[];
+  fused: FusedUnit[];
+  /** the unit-level BM25F ranking and the bank ranking before fusion, for comparisons */
+  unitList: Scored[];
+  bankList: Scored[];
+  features: Features;
+  /** the nearest questions the handbook cannot answer */
+  offTopic: QuestionHit<OffTopicQuestion>[];
+  contentWords: number;
+}
+
+/** How much the bank's vote for a block counts against the block's word overlap with the question. */
+export const PASSAGE_BANK_SHARE = 0.3;
+/** Key under which a block's term map counts its bank questions (no term has a space). */
+const QUESTIONS_KEY = " questions";
+
+/**
+ * Ranks units for a question with two views fused: the unit-level BM25F (matcher) and the nearest
+ * questions of the paraphrase bank (best match per unit). Also picks the passage that answers.
+ */
+export class Ranker {
+  readonly bankIndex: QuestionIndex<IndexedQuestion>;
+  readonly offTopicIndex: QuestionIndex<OffTopicQuestion>;
+  readonly passages: PassageFinder;
+  /** unit → block index (0-based) → idf-free term weights of the bank questions written for that block */
+  private readonly blockTerms = new Map<string, Map<number, Map<string, number>>>();
+
+  constructor(
+    readonly matcher: Matcher,
+    bank: Bank = EMPTY_BANK,
+    private readonly fusion: FusionOptions = FUSION,
+  ) {
+    const own = matcher.knowledge.units.flatMap((u) => u.questions.map((q) => ({ unit: u.id, q })));
+    this.bankIndex = new QuestionIndex<IndexedQuestion>([...bank.questions, ...own], matcher);
+    this.offTopicIndex = new QuestionIndex(bank.unanswerable, matcher);
+    this.passages = new PassageFinder(matcher.analyzer, (t) => matcher.idf(t));
+    for (const q of bank.questions) {
+      if (q.block === undefined) continue;
+      const blocks = this.blockTerms.get(q.unit) ?? new Map<number, Map<string, number>>();
+      const terms = blocks.get(q.block - 1) ?? new Map<string, number>();
+      for (const term of new Set(storedTerms(matcher, q.q).map((t) => t.term))) terms.set(term, (terms.get(term) ?? 0) + 1);
+      terms.set(QUESTIONS_KEY, (terms.get(QUESTIONS_KEY) ?? 0) + 1);
+      blocks.set(q.block - 1, terms);
+      this.blockTerms.set(q.unit, blocks);
+    }
+  }
+
+  analyze(question: string): Analysis {
+    const terms = this.matcher.queryTerms(question);
+    const { ranked } = this.matcher.search(question, terms);
+    const bankUnits = perUnit(this.bankIndex.search(terms, 150));
+    const unitList = ranked.map((r) => ({ id: r.unit.id, score: r.score }));
+    const bankList = bankUnits.map((b) => ({ id: b.unit, score: b.score }));
+    const rankedById = new Map(ranked.map((r) => [r.unit.id, r]));
+    const bankById = new Map(bankUnits.map((b) => [b.unit, b]));
+    const top = maxFused(this.fusion);
+    const fused = fuse(unitList, bankList, this.fusion).map((f) => ({
+      unit: this.matcher.knowledge.byId.get(f.id)!,
+      score: f.score / top,
+      ranked: rankedById.get(f.id),
+      bank: bankById.get(f.id),
+    }));
+
+    const words = terms.filter((t) => t.weight >= 0.8 && !t.term.startsWith(CONCEPT_PREFIX));
+    const unknown = words.filter((t) => !this.matcher.knows(t.term) && !this.bankIndex.has(t.term)).length;
+    const first = fused[0];
+    const second = fused[1];
+    const concepts = new Set(terms.filter((t) => t.term.startsWith(CONCEPT_PREFIX)).map((t) => t.term));
+    const offTopic = this.offTopicIndex.search(terms, 5);
+    const features: Features = {
+      unitScore: Math.log1p(first?.ranked?.score ?? 0),
+      topical: first?.ranked?.topical ?? 0,
+      bankSimilarity: bankUnits[0]?.similarity ?? 0,
+      margin: first && second ? (first.score - second.score) / first.score : first ? 1 : 0,
+      unknown: words.length ? unknown / words.length : 1,
+      conceptHit: first && this.matcher.concepts.unitTerms(first.unit.id).some((t) => concepts.has(t.term)) ? 1 : 0,
+      offTopicLead: (offTopic[0]?.similarity ?? 0) - (bankUnits[0]?.similarity ?? 0),
+    };
+    return { terms, fused, unitList, bankList, features, offTopic, contentWords: words.length };
+  }
+
+  /**
+   * The passages of a unit that answer the question, best first: each block's word overlap with
+   * the question, blended with the votes of the unit's nearest bank questions for the block they
+   * were written for.
+   */
+  passagesFor(unit: Unit, analysis: Pick<Analysis, "terms">, bank?: UnitBankScore, max = 2, bankShare = PASSAGE_BANK_SHARE): string[] {
+    const weights = new Map(analysis.terms.map((t) => [t.term, t.weight]));
+    const blocks = this.passages.scores(unit.id, unit.body, weights);
+    if (blocks.length === 0) return [];
+    // The bank's vote: how well the question matches the questions written for each block.
+    const votes = new Array<number>(blocks.length).fill(0);
+    const labelled = this.blockTerms.get(unit.id);
+    void bank;
+    if (labelled) {
+      for (const [index, terms] of labelled) {
+        if (index >= blocks.length) continue;
+        let score = 0;
+        for (const t of analysis.terms) {
+          const n = terms.get(t.term);
+          if (n) score += t.weight * this.matcher.idf(t.term) * (n / (n + 1));
+        }
+        votes[index] = score / Math.sqrt(terms.get(QUESTIONS_KEY) ?? 1);
+      }
+    }
+    const maxVote = Math.max(...votes);
+    const maxOverlap = Math.max(...blocks.map((b) => b.score));
+    const share = maxVote > 0 ? bankShare : 0;
+    const combined = blocks.map((b, i) => ({
+      text: b.text,
+      index: i,
+      score: (maxVote > 0 ? (share * votes[i]!) / maxVote : 0) + (maxOverlap > 0 ? ((1 - share) * b.score) / maxOverlap : 0),
+    }));
+    const sorted = combined.sort((a, b) => b.score - a.score || a.index - b.index);
+    const best = sorted[0]!;
+    if (best.score === 0) return [best.text];
+    return sorted
+      .slice(0, max)
+      .filter((s) => s.score >= best.score * 0.75)
+      .map((s) => s.text);
+  }
+}
