@@ -5,6 +5,7 @@
 import { createApp } from "./app/create-app.ts";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { texts } from "./conversation/texts.ts";
+import { withDeadline } from "./server/resilience.ts";
 import { TerminalSurface } from "./surfaces/terminal.ts";
 
 function unconfiguredNotes(config: Config): string[] {
@@ -44,17 +45,34 @@ async function main(): Promise<void> {
   // The platform SDKs are loaded only when a platform is configured: the terminal starts faster without them.
   const { startServer } = await import("./server/server.ts");
   const server = await startServer(app);
+  // Nothing that goes wrong later (a dropped connection, a platform call that fails) ends the process.
+  process.on("unhandledRejection", (reason) => app.log.error({ err: reason }, "unhandled rejection"));
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, "shutting down");
-    await server.close();
-    await app.close();
+    // Even when a call hangs, the process ends: after the grace period, and then the hard deadline.
+    const hard = setTimeout(() => {
+      app.log.warn("shutdown deadline reached; exiting");
+      process.exit(0);
+    }, SHUTDOWN_DEADLINE_MS);
+    hard.unref();
+    try {
+      await server.close(SHUTDOWN_GRACE_MS);
+      await withDeadline(app.close(), 2_000, "closing the store");
+    } catch (error) {
+      app.log.warn({ err: error }, "shutdown incomplete");
+    }
+    process.exit(0);
   };
   process.once("SIGTERM", () => void stop("SIGTERM"));
   process.once("SIGINT", () => void stop("SIGINT"));
 }
+
+/** In-flight replies and the delivery pass get this long after SIGTERM; the process is gone before the hard deadline. */
+const SHUTDOWN_GRACE_MS = 8_000;
+const SHUTDOWN_DEADLINE_MS = 12_000;
 
 main().catch((error: unknown) => {
   console.error(`Wegwijzer could not start: ${(error as Error).message}`);

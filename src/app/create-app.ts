@@ -65,7 +65,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const brain = options.brain ?? createBrain();
   const plan = loadLessonPlan(KNOWLEDGE_DIR, brain.knowledge);
   const calendar = loadCalendar(KNOWLEDGE_DIR, brain.knowledge);
-  const store = await Store.open(config.databaseUrl);
+  const store = await Store.open(config.databaseUrl, { log });
   // Without REVIEW_QUEUE=1 no question text is kept: a queue left from when it was on goes now.
   if (!config.review.enabled) await store.review.purge(new Date(8.64e15));
   const { knowledge, answerer } = brain;
@@ -77,7 +77,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const metrics = new Metrics();
   const watchers: ConversationEvents[] = [metrics, new UsageRecorder(store, clock)];
   if (config.review.enabled) watchers.push(new ReviewRecorder(store, config.review.retentionDays, clock));
-  const events = combineEvents(watchers, (error) => log.warn({ err: { message: (error as Error).message } }, "recording a reply failed"));
+  const events = combineEvents(watchers, (error) => log.warn({ err: error }, "recording a reply failed"));
   const core = new ConversationCore({ knowledge, answerer, feedback: store, log, logQuestions: config.logQuestions, commands: combineCommands(regional, lessons), events });
   const pacer = () =>
     new Pacer({ perSecond: config.deliveryPerSecond, burst: Math.max(1, Math.round(config.deliveryPerSecond)), perConversationMs: 1000 });

@@ -219,17 +219,14 @@ export class ConversationCore {
         const decoded = decodeFeedbackRef(click.ref);
         if (decoded) {
           const unitIds = decoded.unitIds.filter((id) => knowledge.byId.has(id));
-          await this.deps.feedback.recordFeedback({
-            questionHash: decoded.questionHash,
-            unitIds,
-            value: click.value,
-            at: new Date(),
-            replaces: click.was,
-          });
+          // Feedback is worth keeping but not worth an error message: a store outage only logs.
+          await this.deps.feedback
+            .recordFeedback({ questionHash: decoded.questionHash, unitIds, value: click.value, at: new Date(), replaces: click.was })
+            .catch((error: unknown) => this.deps.log.warn({ err: error }, "feedback not stored"));
           try {
             await this.deps.events?.feedback({ platform: incoming.platform, value: click.value, questionHash: decoded.questionHash, unitIds });
           } catch (error) {
-            this.deps.log.warn({ err: { message: (error as Error).message } }, "reporting feedback failed");
+            this.deps.log.warn({ err: error }, "reporting feedback failed");
           }
         }
         return textReply(click.value === "up" ? texts.feedbackThanks : texts.feedbackSorry);
@@ -282,7 +279,14 @@ export class ConversationCore {
         return this.handleIntent(detectIntent(command), { ...incoming, text: command });
       }
       default: {
-        const handled = await this.deps.commands?.handle(intent, incoming);
+        let handled: Reply | undefined;
+        try {
+          handled = await this.deps.commands?.handle(intent, incoming);
+        } catch (error) {
+          // These commands need the store; when it is unavailable the user is told so plainly.
+          this.deps.log.error({ err: error, platform: incoming.platform, intent: intent.kind }, "command failed");
+          return textReply(texts.unavailable);
+        }
         return handled ?? textReply(texts.notAvailable);
       }
     }

@@ -34,3 +34,20 @@ export interface Incoming {
 
 /** The longest question the bot reads; longer text gets a clear answer instead of a search. */
 export const MAX_QUESTION_LENGTH = 2000;
+
+/** The most text kept from one incoming message: enough to say "too long" about, never megabytes. */
+export const MAX_INCOMING_TEXT = 8000;
+
+// C0 controls other than tab and line breaks, DEL and the C1 controls.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Every surface passes incoming text through here once, so every store keeps the same thing:
+ * control characters (NUL included, which PostgreSQL refuses) become U+FFFD, lone surrogates
+ * too, and the length is capped. The core still sees that the text was binary and says so.
+ */
+export function normaliseText(text: string, max = MAX_INCOMING_TEXT): string {
+  const capped = text.length > max ? text.slice(0, max) : text;
+  return capped.replace(CONTROL, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD");
+}

@@ -62,6 +62,7 @@ export const texts = {
   citationAgenda: (n: number) => `agendathema ${n}`,
   notAvailable: "Dat kan ik hier nog niet. Typ *help* voor wat wel kan.",
   error: "Er ging iets mis bij het beantwoorden. Probeer het zo nog eens.",
+  unavailable: "Dat lukt nu even niet, probeer het over een paar minuten.",
   lessons: {
     header: (title: string) => `*Les van de week*: ${title}`,
     readTheme: "Lees het hele thema",

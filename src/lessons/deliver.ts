@@ -4,7 +4,10 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Logger } from "../log.ts";
 import type { Answerer } from "../search/answer.ts";
 import type { Claim } from "../store/deliveries.ts";
-import type { Store } from "../store/store.ts";
+import type { Reply } from "../conversation/reply.ts";
+import { hashId } from "../log.ts";
+import { DeadlineError, withDeadline } from "../server/resilience.ts";
+import type { ConversationRecord, Store } from "../store/store.ts";
 import type { Subscription } from "../store/subscriptions.ts";
 import type { MunicipalCalendar } from "./calendar.ts";
 import { composeLessonCard } from "./card.ts";
@@ -34,6 +37,8 @@ export interface DelivererDeps {
   concurrency?: number;
   /** 429s waited out within one delivery before it is left for a later pass */
   maxRateLimitWaits?: number;
+  /** how long one post may take; a post without an answer by then is retried in a later pass */
+  postTimeoutMs?: number;
   /** told about every outcome, 429 and pass (metrics) */
   events?: DeliveryEvents | undefined;
 }
@@ -84,7 +89,7 @@ export class Deliverer {
           await this.handle(sub, now, report, options.dryRun ?? false);
         } catch (error) {
           report.failed += 1;
-          this.deps.log.error({ subscription: sub.id, err: { message: (error as Error).message } }, "lesson delivery failed unexpectedly");
+          this.deps.log.error({ subscription: hashId(sub.id), err: error }, "lesson delivery failed unexpectedly");
         }
       }
     };
@@ -107,7 +112,7 @@ export class Deliverer {
       if (!dryRun && (await store.deliveries.markSkipped(sub.id, slot.week, lesson.unit.id, `missed slot of ${slot.localDate}`))) {
         report.skipped += 1;
         this.deps.events?.delivery(sub.platform, "skipped");
-        log.warn({ subscription: sub.id, week: slot.week, slot: slot.at.toISOString() }, "lesson skipped: its day passed while the bot was not running");
+        log.warn({ subscription: hashId(sub.id), week: slot.week, slot: slot.at.toISOString() }, "lesson skipped: its day passed while the bot was not running");
       }
       return;
     }
@@ -149,10 +154,10 @@ export class Deliverer {
     let outcome: SendOutcome = { ok: false, kind: "transient", error: "not_sent" };
     for (let waits = 0; waits <= (this.deps.maxRateLimitWaits ?? 5); waits++) {
       await platform.pacer.take(sub.id);
-      outcome = await platform.sender.send(conversation, card);
+      outcome = await this.send(platform.sender, conversation, card);
       if (outcome.ok || outcome.kind !== "rate-limited") break;
       this.deps.events?.rateLimited(sub.platform);
-      log.warn({ subscription: sub.id, retryAfterMs: outcome.retryAfterMs }, "platform rate limit: waiting for Retry-After");
+      log.warn({ subscription: hashId(sub.id), retryAfterMs: outcome.retryAfterMs }, "platform rate limit: waiting for Retry-After");
       platform.pacer.pause(outcome.retryAfterMs);
     }
     if (outcome.ok) {
@@ -167,13 +172,22 @@ export class Deliverer {
       await store.deliveries.markFailed(claim, this.instance, `gave up this week: ${outcome.error}`);
       report.failed += 1;
       this.deps.events?.delivery(sub.platform, "failed");
-      log.warn({ subscription: sub.id, week: claim.week, error: outcome.error }, "lesson not delivered this week");
+      log.warn({ subscription: hashId(sub.id), week: claim.week, error: outcome.error }, "lesson not delivered this week");
       return;
     }
     await store.deliveries.markRetry(claim, this.instance, retryAt, outcome.error);
     report.retryLater += 1;
     this.deps.events?.delivery(sub.platform, "retried");
-    log.warn({ subscription: sub.id, week: claim.week, error: outcome.error, retryAt: retryAt.toISOString() }, "lesson delivery will be retried");
+    log.warn({ subscription: hashId(sub.id), week: claim.week, error: outcome.error, retryAt: retryAt.toISOString() }, "lesson delivery will be retried");
+  }
+
+  /** One post with a deadline: a platform that never answers costs one worker this long, not the pass. */
+  private async send(sender: ProactiveSender, conversation: ConversationRecord, card: Reply): Promise<SendOutcome> {
+    try {
+      return await withDeadline(sender.send(conversation, card), this.deps.postTimeoutMs ?? 20_000, "lesson post");
+    } catch (error) {
+      return { ok: false, kind: "transient", error: error instanceof DeadlineError ? "timeout" : "send_failed" };
+    }
   }
 
   private async deactivate(sub: Subscription, claim: Claim, reason: string, report: PassReport): Promise<void> {
@@ -181,6 +195,6 @@ export class Deliverer {
     await this.deps.store.subscriptions.deactivate(sub.id, reason);
     report.deactivated += 1;
     this.deps.events?.delivery(sub.platform, "deactivated");
-    this.deps.log.warn({ subscription: sub.id, reason }, "subscription deactivated: the platform refuses delivery");
+    this.deps.log.warn({ subscription: hashId(sub.id), reason }, "subscription deactivated: the platform refuses delivery");
   }
 }

@@ -31,7 +31,7 @@ export class Scheduler {
     this.running = this.deliverer
       .runPass(now)
       .catch((error: unknown) => {
-        this.log.error({ err: { message: (error as Error).message } }, "delivery pass failed");
+        this.log.error({ err: error }, "delivery pass failed");
         return undefined;
       })
       .finally(() => (this.running = undefined));

@@ -7,8 +7,10 @@ import { RegionalDigest } from "../regional/digest.ts";
 import { SlackSurface } from "../surfaces/slack/slack-surface.ts";
 import type { Surface } from "../surfaces/surface.ts";
 import { TeamsSurface } from "../surfaces/teams/teams-surface.ts";
+import { EventClaims } from "../store/claims.ts";
 import { mountAdmin } from "./admin.ts";
 import { createHttpApp, finishHttpApp } from "./http-app.ts";
+import { withDeadline } from "./resilience.ts";
 
 export interface ServerOptions {
   /** run the les van de week every minute (default); tests drive passes themselves */
@@ -23,7 +25,12 @@ export interface RunningServer {
   deliverer: Deliverer;
   /** the weekly digest of regional channels; tests run its passes themselves */
   digest: RegionalDigest;
-  close(): Promise<void>;
+  /**
+   * Stops accepting, lets in-flight replies and the running delivery pass finish within
+   * `graceMs` (what does not finish is handed back: an unanswered event was acknowledged, a
+   * claimed delivery is taken over after its lease), then closes every connection.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -39,7 +46,8 @@ export async function startServer(app: App, { scheduler: runScheduler = true }: 
     },
   });
   mountAdmin(http, app);
-  const common = { core, store, log, logQuestions: config.logQuestions, http, share: app.share, regional: app.regional };
+  const claims = new EventClaims(store, log);
+  const common = { core, store, claims, log, logQuestions: config.logQuestions, http, share: app.share, regional: app.regional };
   const slack = config.slack ? new SlackSurface({ ...common, settings: config.slack }) : undefined;
   const teams = config.teams ? new TeamsSurface({ ...common, settings: config.teams }) : undefined;
   const surfaces: Surface[] = [slack, teams].filter((s): s is SlackSurface | TeamsSurface => s !== undefined);
@@ -62,7 +70,7 @@ export async function startServer(app: App, { scheduler: runScheduler = true }: 
     {
       async runPass(now: Date) {
         const report = await deliverer.runPass(now);
-        await digest.runPass(now).catch((error: unknown) => log.error({ err: { message: (error as Error).message } }, "regional digest failed"));
+        await digest.runPass(now).catch((error: unknown) => log.error({ err: error }, "regional digest failed"));
         return report;
       },
     },
@@ -79,11 +87,15 @@ export async function startServer(app: App, { scheduler: runScheduler = true }: 
     teams,
     deliverer,
     digest,
-    async close() {
-      await scheduler.stop();
-      for (const surface of surfaces) await surface.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    async close(graceMs = 8_000) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.all([
+        withDeadline(scheduler.stop(), graceMs, "the delivery pass").catch((error: unknown) => log.warn({ err: error }, "delivery pass handed back")),
+        ...surfaces.map((surface) => surface.stop(graceMs)),
+      ]);
       server.closeAllConnections();
+      await closed;
     },
   };
 }

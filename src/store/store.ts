@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { Feedback, FeedbackStore } from "../conversation/feedback.ts";
+import type { Logger } from "../log.ts";
+import { DeadlineError, withDeadline } from "../server/resilience.ts";
 import { migrate, openDatabase, type Dialect } from "./database.ts";
 import { Deliveries } from "./deliveries.ts";
 import { Notes } from "./notes.ts";
@@ -31,6 +33,8 @@ export class Store implements FeedbackStore {
   readonly review: ReviewQueue;
   /** counted questions and figures for the admin page */
   readonly stats: Stats;
+  /** when processed event IDs older than a day were last removed (at most every ten minutes) */
+  private prunedAt = 0;
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -44,9 +48,20 @@ export class Store implements FeedbackStore {
     this.stats = new Stats(db);
   }
 
-  static async open(url: string | undefined): Promise<Store> {
-    const { db, dialect } = openDatabase(url);
-    await migrate(db);
+  /**
+   * Opens and migrates the store. A database that does not answer fails the start within
+   * `timeoutMs` with a message that says so, instead of a silent hang.
+   */
+  static async open(url: string | undefined, options: { log?: Logger; timeoutMs?: number } = {}): Promise<Store> {
+    const { db, dialect } = openDatabase(url, options.log);
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    try {
+      await withDeadline(migrate(db), timeoutMs, "the database");
+    } catch (error) {
+      void db.destroy().catch(() => undefined);
+      const reason = error instanceof DeadlineError ? `it did not answer within ${timeoutMs / 1000} s` : (error as Error).message;
+      throw new Error(`could not open the database (${dialect}): ${reason}`, { cause: error });
+    }
     return new Store(db, dialect);
   }
 
@@ -54,10 +69,10 @@ export class Store implements FeedbackStore {
     await this.db.destroy();
   }
 
-  /** For /readyz: a round trip to the database. */
-  async ping(): Promise<boolean> {
+  /** For /readyz: a round trip to the database, answered within `timeoutMs` even when it stalls. */
+  async ping(timeoutMs = 800): Promise<boolean> {
     try {
-      await sql`select 1`.execute(this.db);
+      await withDeadline(sql`select 1`.execute(this.db), timeoutMs, "database ping");
       return true;
     } catch {
       return false;
@@ -99,7 +114,8 @@ export class Store implements FeedbackStore {
       .values({ event_id: eventId, seen_at: now.toISOString() })
       .onConflict((oc) => oc.column("event_id").doNothing())
       .executeTakeFirst();
-    if (Math.random() < 0.01) {
+    if (now.getTime() - this.prunedAt > 10 * 60_000) {
+      this.prunedAt = now.getTime();
       const dayAgo = new Date(now.getTime() - 24 * 3600 * 1000).toISOString();
       await this.db.deleteFrom("processed_events").where("seen_at", "<", dayAgo).execute();
     }

@@ -10,8 +10,8 @@ export interface Surface {
   readonly platform: Incoming["platform"];
   /** Begins receiving: mounts routes, opens a socket, or reads the terminal until it ends. */
   start(): Promise<void>;
-  /** Stops receiving. */
-  stop(): Promise<void>;
+  /** Stops receiving and waits up to `graceMs` for replies in progress. */
+  stop(graceMs?: number): Promise<void>;
   /** Posts lessons into stored conversations without an incoming message; the terminal has none. */
   readonly sender?: ProactiveSender | undefined;
 }

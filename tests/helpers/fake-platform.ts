@@ -8,12 +8,18 @@ export interface Recorded {
   /** parsed: JSON, or form fields (Slack Web API) with `blocks` decoded */
   body: Record<string, unknown>;
   at: number;
+  /** the fake answered (a delayed answer can still be cut off when the caller goes away) */
+  answered?: boolean;
 }
 
 export interface Scripted {
   status: number;
   headers?: Record<string, string>;
   body: unknown;
+  /** answer only after this long */
+  delayMs?: number;
+  /** never answer (the connection stays open until the fake stops): a hanging platform */
+  hang?: boolean;
 }
 
 /**
@@ -76,13 +82,17 @@ export class FakePlatform {
     this.requests.push(recorded);
     const key = [...this.scripts.keys()].find((k) => path.endsWith(k) && this.scripts.get(k)!.length > 0);
     const reply = key ? this.scripts.get(key)!.shift()! : this.respond(recorded);
+    if (reply.hang) return;
+    if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
+    if (res.destroyed) return;
     res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
-    res.end(JSON.stringify(reply.body));
+    res.end(JSON.stringify(reply.body), () => (recorded.answered = true));
   }
 }
 
 /** Slack's Web API: `auth.test` names the bot, every other method succeeds. */
 export function fakeSlackApi(): FakePlatform {
+  // Also serves response_url posts (paths under /respond).
   let ts = 1_700_000_000;
   return new FakePlatform((req) => {
     if (req.path.endsWith("/auth.test")) return { status: 200, body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "wegwijzer" } };

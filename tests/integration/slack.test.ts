@@ -154,15 +154,14 @@ describe("Slack over real HTTP", () => {
     expect(postedText(calls[1]!)).toContain("Bron:");
   });
 
-  it("gives malformed, huge, empty and emoji-only input a clear answer or a 4xx, never a crash", async () => {
+  it("ignores signed broken JSON with 200 (no Slack retry), refuses a huge body with 413, answers empty and emoji-only input", async () => {
     const broken = "{ this is not json";
-    expect((await postSlack(broken, slackHeaders(SECRET, broken))).status).toBeGreaterThanOrEqual(400);
+    expect((await postSlack(broken, slackHeaders(SECRET, broken))).status).toBe(200);
     const huge = JSON.stringify(mentionEvent(`<@UBOT> ${"bestuur ".repeat(140_000)}`));
-    const hugeStatus = (await postSlack(huge, slackHeaders(SECRET, huge))).status;
-    expect(hugeStatus === 200 || (hugeStatus >= 400 && hugeStatus < 500)).toBe(true);
+    expect((await postSlack(huge, slackHeaders(SECRET, huge))).status).toBe(413);
     await sendSigned(mentionEvent("<@UBOT>"));
     await sendSigned(mentionEvent("<@UBOT> 🙂🙂🙂"));
-    const posts = await slack.waitFor("/chat.postMessage", hugeStatus === 200 ? 3 : 2);
+    const posts = await slack.waitFor("/chat.postMessage", 2);
     for (const post of posts) expect(String(post.body.text).length).toBeGreaterThan(10);
     expect((await fetch(`${bot.server.url}/healthz`)).status).toBe(200);
   });

@@ -37,12 +37,15 @@ async function event(ev: Record<string, unknown>) {
   const res = await fetch(`${bot.server.url}/slack/events`, { method: "POST", headers: slackHeaders(SECRET, body), body });
   expect(res.status).toBe(200);
 }
+let clicks = 0;
 async function click(user: string, command: string) {
+  // Every real click carries its own trigger_id and action_ts; identical signed bodies in one second are refused as a replay.
+  clicks += 1;
   const payload = {
     type: "block_actions", team: { id: "T1" }, user: { id: user, team_id: "T1" }, api_app_id: "A1",
     channel: { id: `D-${user}` }, container: { type: "message", message_ts: "1.5", channel_id: `D-${user}`, is_ephemeral: false },
-    message: { type: "message", ts: "1.5", text: "antwoord" }, trigger_id: "1", response_url: `${slack.url}/respond/x`,
-    actions: [{ type: "button", action_id: "wegwijzer:9", block_id: "b", value: JSON.stringify({ kind: "command", command }), action_ts: "1" }],
+    message: { type: "message", ts: "1.5", text: "antwoord" }, trigger_id: `t${clicks}`, response_url: `${slack.url}/respond/x`,
+    actions: [{ type: "button", action_id: "wegwijzer:9", block_id: "b", value: JSON.stringify({ kind: "command", command }), action_ts: `${clicks}.1` }],
   };
   const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
   const res = await fetch(`${bot.server.url}/slack/events`, { method: "POST", headers: slackHeaders(SECRET, form, undefined, "application/x-www-form-urlencoded"), body: form });

@@ -112,7 +112,8 @@ describe.skipIf(!hasPostgres)("scale-out on PostgreSQL", () => {
       env: { ...process.env, DATABASE_URL: db.url, SLACK_BOT_TOKEN: "xoxb-scale", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: slack.url, DELIVERY_PER_SECOND: "100", LOG_LEVEL: "silent" },
       stdio: "ignore",
     });
-    const deadline = Date.now() + 30_000;
+    // Generous: the child starts through npx and tsx, slow on a busy machine.
+    const deadline = Date.now() + 90_000;
     while (slack.received <= slack.hangAfter && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 100)); // let its other workers claim and hang too
     child.kill("SIGKILL");

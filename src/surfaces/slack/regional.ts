@@ -55,7 +55,7 @@ export function registerRegionalThreads(app: App, regional: Pick<RegionalCommand
     try {
       await regional.onThreadReply({ regionId: conversationId(context.teamId, message.channel), threadRef: message.thread_ts, platform: "slack", who: undefined, text: message.text ?? "" });
     } catch (error) {
-      log.warn({ platform: "slack", err: { message: (error as Error).message } }, "forwarding a regional reply failed");
+      log.warn({ platform: "slack", err: error }, "forwarding a regional reply failed");
     }
   });
 }

@@ -11,6 +11,9 @@ const PERMANENT = new Set([
   "cannot_dm_bot", "ekm_access_denied", "team_access_not_granted", "no_permission", "org_login_required",
 ]);
 
+/** No Slack Web API call waits longer for an answer. */
+export const SLACK_CALL_TIMEOUT_MS = 10_000;
+
 /** WebClient options for a configured Slack API base (tests, proxies); Slack's default otherwise. */
 export function slackClientOptions(apiUrl: string | undefined): { slackApiUrl?: string } {
   return apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {};
@@ -25,6 +28,7 @@ export class SlackSender implements ProactiveSender {
 
   constructor(settings: { botToken: string; apiUrl: string | undefined }) {
     this.client = new WebClient(settings.botToken, {
+      timeout: SLACK_CALL_TIMEOUT_MS,
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
       ...slackClientOptions(settings.apiUrl),
@@ -60,4 +64,16 @@ export function slackOutcome(error: unknown): SendOutcome {
     default:
       return { ok: false, kind: "transient", error: e.code ?? "network_error" };
   }
+}
+
+/** For replies: how long to wait before posting again after this error, or undefined to give up. */
+export function slackRetryAfter(error: unknown, backoffMs: number): number | undefined {
+  const e = error as { code?: string; data?: { error?: string } };
+  // A platform answer like invalid_blocks does not change on a retry; Slack's own failures may.
+  if (e.code === "slack_webapi_platform_error" && !["internal_error", "fatal_error", "service_unavailable", "request_timeout"].includes(e.data?.error ?? "")) {
+    return undefined;
+  }
+  const outcome = slackOutcome(error);
+  if (outcome.ok || outcome.kind === "permanent") return undefined;
+  return outcome.kind === "rate-limited" ? outcome.retryAfterMs : backoffMs;
 }

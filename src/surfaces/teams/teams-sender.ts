@@ -8,6 +8,9 @@ import type { ProactiveSender, SendOutcome } from "../../lessons/sender.ts";
 import type { ConversationRecord } from "../../store/store.ts";
 import { teamsActivity, teamsAppCredentials } from "./teams-surface.ts";
 
+/** No Bot Connector call waits longer for an answer. */
+export const TEAMS_CALL_TIMEOUT_MS = 10_000;
+
 interface StoredReference {
   serviceUrl?: string;
   bot?: { id: string; name?: string };
@@ -23,7 +26,7 @@ export class TeamsSender implements ProactiveSender {
 
   /** A sender with an App of its own, for tools that post without serving (`npm run deliver`). */
   static standalone(settings: TeamsSettings, log: Logger, logQuestions: boolean): TeamsSender {
-    return new TeamsSender(new App({ ...teamsAppCredentials(settings), logger: sdkLogger(log, "teams", logQuestions) as never }));
+    return new TeamsSender(new App({ ...teamsAppCredentials(settings), client: { timeout: TEAMS_CALL_TIMEOUT_MS }, logger: sdkLogger(log, "teams", logQuestions) as never }));
   }
 
   async send(conversation: ConversationRecord, reply: Reply): Promise<SendOutcome> {
@@ -51,4 +54,14 @@ export function teamsOutcome(error: unknown): SendOutcome {
   // 403 (bot removed from the team, blocked by the user) and 404 (conversation gone) do not heal by retrying.
   if (status === 403 || status === 404 || status === 410) return { ok: false, kind: "permanent", error: code ? `${status}_${code}` : `http_${status}` };
   return { ok: false, kind: "transient", error: `http_${status}` };
+}
+
+/** For replies: how long to wait before sending again after this error, or undefined to give up. */
+export function teamsRetryAfter(error: unknown, backoffMs: number): number | undefined {
+  const outcome = teamsOutcome(error);
+  if (outcome.ok || outcome.kind === "permanent") return undefined;
+  const status = (error as { response?: { status?: number } }).response?.status;
+  // 400, 401 and the like do not change on a retry; 408, 429 and 5xx may.
+  if (status !== undefined && status < 500 && status !== 408 && status !== 429) return undefined;
+  return outcome.kind === "rate-limited" ? outcome.retryAfterMs : backoffMs;
 }

@@ -1,21 +1,30 @@
+import type { ConversationReference } from "@microsoft/teams.api";
 import { App, ExpressAdapter } from "@microsoft/teams.apps";
 import type { Application } from "express";
 import type { ConversationCore } from "../../conversation/core.ts";
 import type { ThemeSearch } from "../../conversation/share.ts";
-import type { Click, Incoming } from "../../conversation/incoming.ts";
+import { normaliseText, type Click, type Incoming } from "../../conversation/incoming.ts";
 import type { Reply } from "../../conversation/reply.ts";
 import type { TeamsSettings } from "../../config.ts";
 import type { Logger } from "../../log.ts";
 import { clickText, decodeClick } from "../../render/click-codec.ts";
-import { renderTeamsCard, teamsSummary, teamsText, TEAMS_VERB } from "../../render/teams.ts";
 import { texts } from "../../conversation/texts.ts";
+import { renderTeamsCard, teamsSummary, teamsText, TEAMS_VERB } from "../../render/teams.ts";
+import { retrying, withDeadline } from "../../server/resilience.ts";
 import type { Store } from "../../store/store.ts";
+import { InFlight } from "../in-flight.ts";
+import { safely } from "../safely.ts";
 import { sdkLogger } from "../sdk-logger.ts";
 import type { Surface } from "../surface.ts";
 import type { RegionalCommands } from "../../regional/commands.ts";
 import { registerMessageExtension } from "./message-extension.ts";
 import { TeamsRegionPlatform } from "./regional.ts";
-import { TeamsSender } from "./teams-sender.ts";
+import { teamsGate } from "./teams-gate.ts";
+import { handledActivity, type TeamsActivityFields } from "./teams-payloads.ts";
+import { TEAMS_CALL_TIMEOUT_MS, TeamsSender, teamsRetryAfter } from "./teams-sender.ts";
+
+/** Replies are sent up to four times (1 s, 2 s, 4 s apart, or as Retry-After says), then logged. */
+export const TEAMS_REPLY_ATTEMPTS = 4;
 
 export interface TeamsSurfaceDeps {
   settings: TeamsSettings;
@@ -58,16 +67,6 @@ export function teamsAppCredentials(settings: Pick<TeamsSettings, "clientId" | "
   };
 }
 
-/** Activity fields the adapter reads; the SDK's activity types are wider. */
-interface TeamsActivityFields {
-  text?: string;
-  value?: unknown;
-  conversation: { id: string; conversationType?: string };
-  from: { id: string; aadObjectId?: string; name?: string };
-  recipient: { id: string };
-  membersAdded?: Array<{ id: string }>;
-}
-
 /**
  * The Teams adapter on the Teams SDK (`@microsoft/teams.apps`): personal chat, channel mentions
  * (answered in the thread, mention stripped) and group chats. Token validation is on whenever
@@ -78,16 +77,20 @@ export class TeamsSurface implements Surface {
   readonly platform = "teams";
   readonly app: App;
   readonly sender: TeamsSender;
+  /** replies being answered or posted; a shutdown waits for them */
+  readonly inFlight = new InFlight();
 
   constructor(private readonly deps: TeamsSurfaceDeps) {
     const { settings, log, logQuestions } = deps;
     const logger = sdkLogger(log, "teams", logQuestions) as never;
+    deps.http.post("/api/messages", ...teamsGate({ requireToken: !settings.allowUnauthenticated, log }));
     this.app = new App({
       ...teamsAppCredentials(settings),
       ...(settings.serviceUrl ? { serviceUrl: settings.serviceUrl } : {}),
       dangerouslyAllowUnauthenticatedRequests: settings.allowUnauthenticated,
       httpServerAdapter: new ExpressAdapter(deps.http, { logger }),
       logger,
+      client: { timeout: TEAMS_CALL_TIMEOUT_MS },
       activity: { mentions: { stripText: true } },
     });
     this.sender = new TeamsSender(this.app);
@@ -101,8 +104,10 @@ export class TeamsSurface implements Surface {
     await this.app.initialize();
   }
 
-  /** Nothing to close: the shared HTTP server stops receiving. */
-  async stop(): Promise<void> {}
+  /** The shared HTTP server stops receiving; replies in progress get up to `graceMs` to finish. */
+  async stop(graceMs = 5_000): Promise<void> {
+    await this.inFlight.settle(graceMs);
+  }
 
   private incomingFrom(activity: TeamsActivityFields, text: string, click?: Click): Incoming {
     const isDirect = activity.conversation.conversationType === "personal";
@@ -110,7 +115,7 @@ export class TeamsSurface implements Surface {
       platform: "teams",
       conversationId: teamsConversationId(activity.conversation.id),
       userId: activity.from.aadObjectId ?? activity.from.id,
-      text,
+      text: normaliseText(text),
       isDirect,
       threadId: activity.conversation.id.includes(";messageid=") ? activity.conversation.id : undefined,
       click,
@@ -120,84 +125,138 @@ export class TeamsSurface implements Surface {
   /**
    * Stores how to reach the conversation later (service URL, conversation, bot), refreshed by
    * every activity. The user's name and the message ID are left out: they are not needed to post.
+   * Answering does not depend on it: while the store is unavailable this only logs.
    */
-  private async remember(activity: TeamsActivityFields, ref: unknown): Promise<string> {
+  private async remember(activity: TeamsActivityFields, ref: ConversationReference): Promise<string> {
     const id = teamsConversationId(activity.conversation.id);
-    const { user: _user, activityId: _activityId, ...reference } = ref as Record<string, unknown>;
-    const conversation = { ...(reference.conversation as Record<string, unknown>), id: baseConversationId(activity.conversation.id) };
+    const { user: _user, activityId: _activityId, ...reference } = ref;
+    const conversation = { ...reference.conversation, id: baseConversationId(activity.conversation.id) };
     const isDirect = activity.conversation.conversationType === "personal";
-    await this.deps.store.saveConversation({ id, platform: "teams", isDirect, userId: isDirect ? activity.from.aadObjectId ?? activity.from.id : undefined, reference: { ...reference, conversation } });
+    try {
+      await withDeadline(
+        this.deps.store.saveConversation({ id, platform: "teams", isDirect, userId: isDirect ? (activity.from.aadObjectId ?? activity.from.id) : undefined, reference: { ...reference, conversation } }),
+        2_000,
+        "saving the conversation",
+      );
+    } catch (error) {
+      this.deps.log.warn({ platform: "teams", err: error }, "conversation not saved; answering anyway");
+    }
     return id;
+  }
+
+  /** Sends with bounded retries on 429 (after Retry-After), 5xx and timeouts. */
+  private deliver(send: Send, activity: TeamsOutgoing, ref?: ConversationReference): Promise<unknown> {
+    return retrying(() => withDeadline(send(activity as never, ref as never), TEAMS_CALL_TIMEOUT_MS + 1_000, "teams send"), {
+      attempts: TEAMS_REPLY_ATTEMPTS,
+      baseMs: 1_000,
+      maxMs: 30_000,
+      retryAfter: teamsRetryAfter,
+    });
   }
 
   /**
    * A subscription change in a channel is announced as a new post in the channel, not only in the
    * thread, naming (mentioning) who made it.
    */
-  private async announce(send: (activity: never, ref?: never) => Promise<unknown>, ref: unknown, fields: TeamsActivityFields, incoming: Incoming, reply: Reply): Promise<void> {
+  private async announce(send: Send, ref: ConversationReference, fields: TeamsActivityFields, incoming: Incoming, reply: Reply): Promise<void> {
     if (!reply.announce || incoming.isDirect) return;
-    const base = ref as { conversation: Record<string, unknown> };
-    const channelRef = { ...base, conversation: { ...base.conversation, id: baseConversationId(String(base.conversation.id)) } };
+    const channelRef = { ...ref, conversation: { ...ref.conversation, id: baseConversationId(String(ref.conversation.id)) } };
     const name = fields.from.name?.trim();
     const mention = name ? `<at>${teamsText(name)}</at>` : texts.lessons.someone;
     const text = teamsText(reply.announce).split(texts.lessons.announcer).join(mention);
-    const entities = name ? [{ type: "mention", text: mention, mentioned: { id: fields.from.id, name } }] : [];
-    await send({ type: "message", text, entities } as never, channelRef as never);
+    const entities = name ? [{ type: "mention" as const, text: mention, mentioned: { id: fields.from.id, name } }] : [];
+    await this.deliver(send, { type: "message", text, entities }, channelRef);
   }
 
-  /** Remembers the conversation, lets the core answer, and posts the card (and any announcement). */
-  private async respond(fields: TeamsActivityFields, ref: unknown, send: (activity: never, ref?: never) => Promise<unknown>, text: string, click?: Click, origin?: Click): Promise<{ post?: Reply | undefined; update?: Reply | undefined }> {
+  /** Remembers the conversation and lets the core answer: a message's reply, or a click's new card state and reply. */
+  private async answer(fields: TeamsActivityFields, ref: ConversationReference, text: string, click?: Click, origin?: Click) {
     await this.remember(fields, ref);
-    const incoming = { ...this.incomingFrom(fields, text, click), origin };
+    const incoming: Incoming = { ...this.incomingFrom(fields, text, click), origin };
     const { post, update } = click ? await this.deps.core.click(incoming) : { post: await this.deps.core.handle(incoming), update: undefined };
-    if (post) {
-      await send(teamsActivity(post) as never);
-      await this.announce(send, ref, fields, incoming, post);
-    }
-    return { post, update };
+    return { incoming, post, update };
+  }
+
+  /** Posts a reply card and any announcement, each with retries. */
+  private async postReply(send: Send, ref: ConversationReference, fields: TeamsActivityFields, incoming: Incoming, reply: Reply): Promise<void> {
+    await this.deliver(send, teamsActivity(reply));
+    await this.announce(send, ref, fields, incoming, reply);
   }
 
   /** A reply (mentioning the bot) in the thread of a "vraag het de regio" post: sent to the asker's DM instead of answered. */
   private async regionalReply(fields: TeamsActivityFields): Promise<boolean> {
     const [base, root] = fields.conversation.id.split(";messageid=");
     if (!this.deps.regional || fields.conversation.conversationType !== "channel" || !root) return false;
-    return this.deps.regional.onThreadReply({ regionId: teamsConversationId(base!), threadRef: root, platform: "teams", who: fields.from.name, text: (fields.text ?? "").trim() });
+    const text = fields.type === "message" ? normaliseText((fields.text ?? "").trim()) : "";
+    return this.deps.regional.onThreadReply({ regionId: teamsConversationId(base!), threadRef: root, platform: "teams", who: fields.from.name, text });
+  }
+
+  /**
+   * The work for an activity runs after the HTTP answer: the Bot Connector gets its 200 at once,
+   * and a slow or failing reply (retried, then logged) never turns into a 500 for the request.
+   */
+  private background(what: string, work: () => Promise<unknown>): void {
+    void this.inFlight.track(safely(this.deps.log, `teams ${what} failed`, work));
   }
 
   private register(): void {
-    const { core, store } = this.deps;
+    const { core, store, log } = this.deps;
 
     this.app.on("message", async ({ activity, send, ref }) => {
-      const fields = activity as unknown as TeamsActivityFields;
+      const fields = handledActivity(activity);
+      if (fields?.type !== "message") return;
       // Action.Submit (the fallback of older clients) arrives as a message whose value carries the click.
       const data = fields.value as { click?: unknown; origin?: unknown } | undefined;
       const click = decodeClick(data?.click);
-      if (!click && (await this.regionalReply(fields))) return;
-      const { post, update } = await this.respond(fields, ref, send, click ? clickText(click) : (fields.text ?? "").trim(), click, decodeClick(data?.origin));
-      // Older clients cannot replace the card; the outcome of a feedback or confirmation click is posted instead.
-      if (update && !post) await send(teamsActivity(update) as never);
+      this.background("message", async () => {
+        if (!click && (await this.regionalReply(fields))) return;
+        const text = click ? clickText(click) : (fields.text ?? "").trim();
+        const { incoming, post, update } = await this.answer(fields, ref, text, click, decodeClick(data?.origin));
+        if (post) await this.postReply(send, ref, fields, incoming, post);
+        // Older clients cannot replace the card; the outcome of a feedback or confirmation click is posted instead.
+        else if (update) await this.deliver(send, teamsActivity(update));
+      });
     });
 
     this.app.on("card.action", async ({ activity, send, ref }) => {
-      const value = (activity as unknown as { value?: { action?: { verb?: string; data?: { click?: unknown; origin?: unknown } } } }).value;
-      const click = value?.action?.verb === TEAMS_VERB ? decodeClick(value.action.data?.click) : undefined;
-      if (!click) return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "unknown action" } } as never;
-      const origin = decodeClick(value?.action?.data?.origin);
-      const { update } = await this.respond(activity as unknown as TeamsActivityFields, ref, send, clickText(click), click, origin);
-      // Universal Actions: the invoke response replaces the clicked card; without one, a short notice (never an empty one).
-      if (update) return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: renderTeamsCard(update) } as never;
+      const fields = handledActivity(activity);
+      const action = fields?.type === "invoke" && fields.name === "adaptiveCard/action" ? fields.value.action : undefined;
+      const data = action?.verb === TEAMS_VERB ? (action.data as { click?: unknown; origin?: unknown } | undefined) : undefined;
+      const click = decodeClick(data?.click);
+      if (!fields || !click) return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "unknown action" } } as never;
+      // Universal Actions: the invoke response carries the clicked card's new state; a reply to post goes out after it.
+      try {
+        const { incoming, post, update } = await this.answer(fields, ref, clickText(click), click, decodeClick(data?.origin));
+        if (post) this.background("card action", () => this.postReply(send, ref, fields, incoming, post));
+        if (update) return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: renderTeamsCard(update) } as never;
+      } catch (error) {
+        log.error({ platform: "teams", err: error }, "card action failed");
+      }
       return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: texts.clickAnswered } as never;
     });
 
-    const greet = async (activity: TeamsActivityFields, ref: unknown, send: (a: ReturnType<typeof teamsActivity>) => Promise<unknown>) => {
+    const greet = async (activity: TeamsActivityFields, ref: ConversationReference, send: Send) => {
       const id = await this.remember(activity, ref);
-      if (await store.markWelcomed(id)) await send(teamsActivity(core.welcome()));
+      if (await store.markWelcomed(id)) await this.deliver(send, teamsActivity(core.welcome()));
     };
-    this.app.on("install.add", async ({ activity, send, ref }) => greet(activity as unknown as TeamsActivityFields, ref, send));
+    this.app.on("install.add", async ({ activity, send, ref }) => {
+      const fields = handledActivity(activity);
+      if (fields) this.background("install", () => greet(fields, ref, send));
+    });
     this.app.on("conversationUpdate", async ({ activity, send, ref }) => {
-      const fields = activity as unknown as TeamsActivityFields;
-      if (fields.membersAdded?.some((m) => m.id === fields.recipient.id)) await greet(fields, ref, send);
-      else await this.remember(fields, ref);
+      const fields = handledActivity(activity);
+      if (fields?.type !== "conversationUpdate") return;
+      if (fields.membersAdded?.some((m) => m.id === fields.recipient.id)) this.background("welcome", () => greet(fields, ref, send));
+      else this.background("update", () => this.remember(fields, ref));
+    });
+
+    // Errors the SDK catches itself (a failing plugin, a handler outside ours) are logged in the one shape.
+    this.app.event("error", ({ error }) => {
+      log.error({ platform: "teams", err: error }, "teams activity failed");
     });
   }
 }
+
+type Send = (activity: never, ref?: never) => Promise<unknown>;
+type TeamsOutgoing =
+  | ReturnType<typeof teamsActivity>
+  | { type: "message"; text: string; entities?: Array<{ type: "mention"; text: string; mentioned: { id: string; name: string } }> };
