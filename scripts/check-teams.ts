@@ -30,7 +30,12 @@ function freePort(): Promise<number> {
 }
 
 const children: ChildProcess[] = [];
-function start(name: string, command: string, args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
+function start(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): { child: ChildProcess; output: () => string } {
   let output = "";
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
@@ -77,7 +82,10 @@ async function checkCard(card: Locator, label: string): Promise<void> {
     ["&lt;", "HTML entity"],
     ["\u0002", "announcer mark"],
   ] as const) {
-    check(!text.includes(mark), `${label}: visible ${name} in ${JSON.stringify(text.slice(Math.max(0, text.indexOf(mark) - 40), text.indexOf(mark) + 40))}`);
+    check(
+      !text.includes(mark),
+      `${label}: visible ${name} in ${JSON.stringify(text.slice(Math.max(0, text.indexOf(mark) - 40), text.indexOf(mark) + 40))}`,
+    );
   }
   const clipped = await card.locator("button, [role=button]").evaluateAll((buttons) =>
     buttons
@@ -92,7 +100,10 @@ async function checkCard(card: Locator, label: string): Promise<void> {
 }
 
 class Chat {
-  constructor(readonly page: Page, readonly name: string) {}
+  constructor(
+    readonly page: Page,
+    readonly name: string,
+  ) {}
 
   cards(): Locator {
     return this.page.locator(".ac-adaptiveCard");
@@ -124,10 +135,12 @@ class Chat {
   }
 
   async waitCard(before: number, expect: string | RegExp, label: string, shotName?: string): Promise<Locator> {
-    await until(`a card after ${label}`, async () => (await this.cards().count()) > before || undefined, 30_000).catch(async (e) => {
-      await screenshot(this.page, `timeout-${this.name}`);
-      throw e;
-    });
+    await until(`a card after ${label}`, async () => (await this.cards().count()) > before || undefined, 30_000).catch(
+      async (e) => {
+        await screenshot(this.page, `timeout-${this.name}`);
+        throw e;
+      },
+    );
     const card = this.cards().last();
     await card.scrollIntoViewIfNeeded();
     const text = await card.innerText();
@@ -149,15 +162,18 @@ class Chat {
   }
 
   async checkNoEmptyNotice(label: string): Promise<void> {
-    const notices = await this.page.locator("[role=alert], [role=status], .fui-MessageBar").evaluateAll((els) =>
-      els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).innerText.trim()),
-    );
+    const notices = await this.page
+      .locator("[role=alert], [role=status], .fui-MessageBar")
+      .evaluateAll((els) =>
+        els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).innerText.trim()),
+      );
     check(!notices.includes(""), `${this.name} ${label}: an empty notice is shown`);
   }
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), "wegwijzer-check-"));
@@ -175,29 +191,56 @@ async function main(): Promise<void> {
     TEAMS_CLIENT_ID: "",
     TEAMS_CLIENT_SECRET: "",
   });
-  await until("the bot's /readyz", async () => (await fetch(`http://127.0.0.1:${botPort}/readyz`).catch(() => undefined))?.ok || undefined);
+  await until(
+    "the bot's /readyz",
+    async () => (await fetch(`http://127.0.0.1:${botPort}/readyz`).catch(() => undefined))?.ok || undefined,
+  );
 
   const cli = join(ROOT, "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
   const playground = start(
     "playground",
     process.execPath,
-    [cli, "start", "-e", `http://127.0.0.1:${botPort}/api/messages`, "-c", "msteams", "-p", String(playgroundPort), "--disable-telemetry"],
+    [
+      cli,
+      "start",
+      "-e",
+      `http://127.0.0.1:${botPort}/api/messages`,
+      "-c",
+      "msteams",
+      "-p",
+      String(playgroundPort),
+      "--disable-telemetry",
+    ],
     { TEAMSAPPTESTER_BROWSER: "none", TEAMSFX_TELEMETRY_TESTING: "0", NO_UPDATE_NOTIFIER: "1" },
   );
-  await until("the playground", () => (playground.output().includes(`Listening on ${playgroundPort}`) ? true : undefined));
+  await until("the playground", () =>
+    playground.output().includes(`Listening on ${playgroundPort}`) ? true : undefined,
+  );
 
   const profile = join(work, "chromium");
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", `--user-data-dir=${profile}`].filter(
-      (a) => !a.startsWith("--user-data-dir"),
-    ),
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      `--user-data-dir=${profile}`,
+    ].filter((a) => !a.startsWith("--user-data-dir")),
   });
   const blocked = new Set<string>();
   const context = await browser.newContext({ viewport: { width: 1280, height: 1800 }, serviceWorkers: "block" });
   await context.route("**/*", (route) => {
     const url = new URL(route.request().url());
-    if (["127.0.0.1", "localhost", "[::1]"].includes(url.hostname) || url.protocol === "data:" || url.protocol === "blob:") return route.continue();
+    if (
+      ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname) ||
+      url.protocol === "data:" ||
+      url.protocol === "blob:"
+    )
+      return route.continue();
     blocked.add(url.hostname);
     return route.abort();
   });
@@ -212,10 +255,17 @@ async function main(): Promise<void> {
     await screenshot(page, "welcome");
 
     await chat.say("help", "Opdrachten");
-    const answer = await chat.say("mijn wethouder P&O wil meebeslissen over wie afdelingsmanager wordt", "Bron: Wegwijzer", "answer-card");
+    const answer = await chat.say(
+      "mijn wethouder P&O wil meebeslissen over wie afdelingsmanager wordt",
+      "Bron: Wegwijzer",
+      "answer-card",
+    );
     await screenshot(page, "answer");
     const afterUp = await chat.click(answer, "👍 Nuttig");
-    check(afterUp.includes("Bedankt voor je feedback"), `feedback: the card does not say thanks: ${afterUp.slice(-200)}`);
+    check(
+      afterUp.includes("Bedankt voor je feedback"),
+      `feedback: the card does not say thanks: ${afterUp.slice(-200)}`,
+    );
     check(!afterUp.includes("👍 Nuttig"), "feedback: the 👍 button is still there");
     const afterChange = await chat.click(answer, "Toch niet nuttig");
     check(afterChange.includes("niet nuttig"), "feedback: the change is not shown");
@@ -223,7 +273,15 @@ async function main(): Promise<void> {
     await screenshot(page, "feedback");
 
     const before = await chat.cards().count();
-    const followUp = (await answer.locator(".ac-container[role=button], .ac-selectable").first().innerText().catch(() => "")).replace(/^›\s*/, "").trim();
+    const followUp = (
+      await answer
+        .locator(".ac-container[role=button], .ac-selectable")
+        .first()
+        .innerText()
+        .catch(() => "")
+    )
+      .replace(/^›\s*/, "")
+      .trim();
     check(followUp.length > 0, "answer: no follow-up row to click");
     if (followUp) {
       await chat.click(answer, `› ${followUp}`);
@@ -235,7 +293,9 @@ async function main(): Promise<void> {
     const rows = await list.locator(".ac-fact-title").evaluateAll((titles) =>
       titles.map((t) => {
         const value = t.nextElementSibling as HTMLElement | null;
-        const lineHeight = value ? Number.parseFloat(getComputedStyle(value.querySelector(".ac-textBlock") ?? value).lineHeight) : 0;
+        const lineHeight = value
+          ? Number.parseFloat(getComputedStyle(value.querySelector(".ac-textBlock") ?? value).lineHeight)
+          : 0;
         return {
           number: (t as HTMLElement).innerText.trim(),
           title: value?.innerText.trim() ?? "",
@@ -264,7 +324,10 @@ async function main(): Promise<void> {
     await chat.say("stop", "afgemeld");
     const confirm = await chat.say("vergeet mij", "Weet je het zeker");
     const cancelled = await chat.click(confirm, "Nee, niets doen");
-    check(cancelled.includes("niets verwijderd"), `vergeet mij: the card does not say nothing was deleted: ${cancelled}`);
+    check(
+      cancelled.includes("niets verwijderd"),
+      `vergeet mij: the card does not say nothing was deleted: ${cancelled}`,
+    );
     check(!cancelled.includes("Ja, verwijder alles"), "vergeet mij: the old card still offers to delete");
     await screenshot(page, "forget");
 
@@ -273,26 +336,34 @@ async function main(): Promise<void> {
         "check:teams: group chat and channel not driven (the playground reads only messages that @mention the bot, and its mention picker does not take a scripted selection yet); CHECK_TEAMS_GROUPS=1 tries",
       );
     } else {
-    const group = new Chat(page, "group chat");
-    await group.open("Group Chat");
-    const groupAnswer = await group.say("hoe werk ik goed samen met de griffier?", "Bron:", undefined, true);
-    const groupFollowUp = (await groupAnswer.locator(".ac-selectable").first().innerText().catch(() => "")).replace(/^›\s*/, "").trim();
-    if (groupFollowUp) {
-      const n = await group.cards().count();
-      await group.click(groupAnswer, `› ${groupFollowUp}`);
-      await group.waitCard(n, "Je vroeg:", "group follow-up echo");
-    }
-    await screenshot(page, "group");
+      const group = new Chat(page, "group chat");
+      await group.open("Group Chat");
+      const groupAnswer = await group.say("hoe werk ik goed samen met de griffier?", "Bron:", undefined, true);
+      const groupFollowUp = (
+        await groupAnswer
+          .locator(".ac-selectable")
+          .first()
+          .innerText()
+          .catch(() => "")
+      )
+        .replace(/^›\s*/, "")
+        .trim();
+      if (groupFollowUp) {
+        const n = await group.cards().count();
+        await group.click(groupAnswer, `› ${groupFollowUp}`);
+        await group.waitCard(n, "Je vroeg:", "group follow-up echo");
+      }
+      await screenshot(page, "group");
 
-    const channel = new Chat(page, "channel");
-    await channel.open("General");
-    await channel.say("themas", "Adviseur van het college", undefined, true);
-    await channel.say("abonneer", "geabonneerd", undefined, true);
-    await page.waitForTimeout(1500);
-    const body = await page.locator("body").innerText();
-    check(/heeft dit kanaal geabonneerd/.test(body), "channel: no announcement of the subscription");
-    check(!/Iemand heeft/.test(body), "channel: the announcement does not name who subscribed");
-    await screenshot(page, "channel");
+      const channel = new Chat(page, "channel");
+      await channel.open("General");
+      await channel.say("themas", "Adviseur van het college", undefined, true);
+      await channel.say("abonneer", "geabonneerd", undefined, true);
+      await page.waitForTimeout(1500);
+      const body = await page.locator("body").innerText();
+      check(/heeft dit kanaal geabonneerd/.test(body), "channel: no announcement of the subscription");
+      check(!/Iemand heeft/.test(body), "channel: the announcement does not name who subscribed");
+      await screenshot(page, "channel");
     }
   } catch (error) {
     failures.push(`stopped: ${(error as Error).message}`);
@@ -303,7 +374,10 @@ async function main(): Promise<void> {
     for (const child of children) child.kill("SIGTERM");
     rmSync(work, { recursive: true, force: true });
   }
-  if (blocked.size) console.log(`check:teams: blocked requests to ${[...blocked].join(", ")} (fonts and scripts from CDNs; not needed)`);
+  if (blocked.size)
+    console.log(
+      `check:teams: blocked requests to ${[...blocked].join(", ")} (fonts and scripts from CDNs; not needed)`,
+    );
   if (failures.length) {
     console.error(`check:teams: ${failures.length} problem(s):\n- ${failures.join("\n- ")}\nScreenshots: ${OUT}`);
     process.exitCode = 1;

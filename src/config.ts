@@ -35,7 +35,9 @@ export const envSchema = z
     TEAMS_SERVICE_URL: url,
     TEAMS_ALLOW_UNAUTHENTICATED: flag,
     DELIVERY_PER_SECOND: z.coerce.number().min(0.1).max(100).default(25),
-    ADMIN_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters (e.g. openssl rand -hex 24)").optional()),
+    ADMIN_TOKEN: optionalText.pipe(
+      z.string().min(16, "must be at least 16 characters (e.g. openssl rand -hex 24)").optional(),
+    ),
     REVIEW_QUEUE: flag,
     REVIEW_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   })
@@ -43,23 +45,45 @@ export const envSchema = z
     // HTTP mode needs the bot token and the signing secret; Socket Mode the bot token and the app token.
     const slackGiven = Boolean(env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN);
     if (slackGiven && !env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "is missing: Slack needs SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_BOT_TOKEN"],
+        message:
+          "is missing: Slack needs SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)",
+      });
     }
     if (slackGiven && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-      ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "is missing: Slack over HTTP needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_SIGNING_SECRET"],
+        message: "is missing: Slack over HTTP needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)",
+      });
     }
     const teamsGiven = Boolean(env.TEAMS_CLIENT_ID || env.TEAMS_CLIENT_SECRET || env.TEAMS_TENANT_ID);
     if (teamsGiven) {
       for (const name of ["TEAMS_CLIENT_ID", "TEAMS_CLIENT_SECRET"] as const) {
-        if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is missing: Teams needs TEAMS_CLIENT_ID and TEAMS_CLIENT_SECRET together" });
+        if (!env[name])
+          ctx.addIssue({
+            code: "custom",
+            path: [name],
+            message: "is missing: Teams needs TEAMS_CLIENT_ID and TEAMS_CLIENT_SECRET together",
+          });
       }
     }
     if (env.TEAMS_ALLOW_UNAUTHENTICATED) {
       if (teamsGiven) {
-        ctx.addIssue({ code: "custom", path: ["TEAMS_ALLOW_UNAUTHENTICATED"], message: "cannot be combined with Teams credentials: token validation stays on when credentials are set" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["TEAMS_ALLOW_UNAUTHENTICATED"],
+          message: "cannot be combined with Teams credentials: token validation stays on when credentials are set",
+        });
       }
       if (!isLoopback(env.HOST)) {
-        ctx.addIssue({ code: "custom", path: ["TEAMS_ALLOW_UNAUTHENTICATED"], message: `is only allowed when HOST is a loopback address (127.0.0.1, ::1 or localhost), not "${env.HOST}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["TEAMS_ALLOW_UNAUTHENTICATED"],
+          message: `is only allowed when HOST is a loopback address (127.0.0.1, ::1 or localhost), not "${env.HOST}"`,
+        });
       }
     }
   });
@@ -93,7 +117,12 @@ export const configSchema = envSchema.transform((e) => ({
   /** signingSecret is set in HTTP mode, appToken in Socket Mode (at least one of them) */
   slack:
     e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)
-      ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
+      ? {
+          botToken: e.SLACK_BOT_TOKEN,
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          appToken: e.SLACK_APP_TOKEN,
+          apiUrl: e.SLACK_API_URL,
+        }
       : undefined,
   teams:
     (e.TEAMS_CLIENT_ID && e.TEAMS_CLIENT_SECRET) || e.TEAMS_ALLOW_UNAUTHENTICATED

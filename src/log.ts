@@ -6,14 +6,25 @@ export type { Logger };
 
 /** Paths that may carry personal data or secrets; pino replaces them unless LOG_QUESTIONS=1. */
 const PRIVATE_PATHS = ["question", "text", "*.question", "*.text", "user", "*.user", "userName", "*.userName"];
-const SECRET_PATHS = ["token", "*.token", "authorization", "*.authorization", "headers.authorization", "secret", "*.secret"];
+const SECRET_PATHS = [
+  "token",
+  "*.token",
+  "authorization",
+  "*.authorization",
+  "headers.authorization",
+  "secret",
+  "*.secret",
+];
 
 /**
  * The one logger factory. Secrets are always redacted; question text and user names only
  * appear when the operator sets LOG_QUESTIONS=1. Errors are logged in one shape:
  * `log.error({ err }, "what failed")`.
  */
-export function createLogger(config: Pick<Config, "logLevel" | "logQuestions">, destination?: pino.DestinationStream): Logger {
+export function createLogger(
+  config: Pick<Config, "logLevel" | "logQuestions">,
+  destination?: pino.DestinationStream,
+): Logger {
   const paths = config.logQuestions ? SECRET_PATHS : [...SECRET_PATHS, ...PRIVATE_PATHS];
   return pino(
     {
@@ -50,7 +61,8 @@ export function scrubIds(text: string): string {
 }
 
 function serializeError(err: unknown, logQuestions: boolean): unknown {
-  if (!(err instanceof Error)) return typeof err === "string" ? (logQuestions ? err : scrubIds(err).slice(0, 300)) : { message: String(err) };
+  if (!(err instanceof Error))
+    return typeof err === "string" ? (logQuestions ? err : scrubIds(err).slice(0, 300)) : { message: String(err) };
   const e = err as Error & { code?: unknown; cause?: unknown };
   const message = logQuestions ? e.message : scrubIds(e.message).slice(0, 300);
   return {

@@ -37,7 +37,12 @@ async function main(): Promise<void> {
       if (error.code !== "EPIPE") throw error;
       process.exit(0);
     });
-    await new TerminalSurface({ core: app.core, input: process.stdin, output: process.stdout, notes: unconfiguredNotes(config) }).start();
+    await new TerminalSurface({
+      core: app.core,
+      input: process.stdin,
+      output: process.stdout,
+      notes: unconfiguredNotes(config),
+    }).start();
     await app.close();
     return;
   }

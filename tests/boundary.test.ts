@@ -24,7 +24,9 @@ const FORBIDDEN = [
 ];
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+  );
 }
 
 describe("boundary", () => {
@@ -38,7 +40,11 @@ describe("boundary", () => {
   });
 
   it("would notice a forbidden import", () => {
-    for (const line of ['import { App } from "@slack/bolt";', 'import type { Store } from "../store/store.ts";', 'import { nextLesson } from "../lessons/choose.ts";']) {
+    for (const line of [
+      'import { App } from "@slack/bolt";',
+      'import type { Store } from "../store/store.ts";',
+      'import { nextLesson } from "../lessons/choose.ts";',
+    ]) {
       expect(FORBIDDEN.some((re) => re.test(line))).toBe(true);
     }
     expect(FORBIDDEN.some((re) => re.test('import { texts } from "./texts.ts";'))).toBe(false);

@@ -71,16 +71,36 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const { knowledge, answerer } = brain;
   const now = options.now ? { now: options.now } : {};
   const clock = options.now ?? (() => new Date());
-  const lessons = new LessonCommands({ store, plan, calendar, knowledge, answerer, ...now, ...(config.review.enabled ? { reviewQueueDays: config.review.retentionDays } : {}) });
+  const lessons = new LessonCommands({
+    store,
+    plan,
+    calendar,
+    knowledge,
+    answerer,
+    ...now,
+    ...(config.review.enabled ? { reviewQueueDays: config.review.retentionDays } : {}),
+  });
   const share = new ThemeSearch(knowledge, answerer);
   const regional = new RegionalCommands({ store, search: share, log, ...now });
   const metrics = new Metrics();
   const watchers: ConversationEvents[] = [metrics, new UsageRecorder(store, clock)];
   if (config.review.enabled) watchers.push(new ReviewRecorder(store, config.review.retentionDays, clock));
   const events = combineEvents(watchers, (error) => log.warn({ err: error }, "recording a reply failed"));
-  const core = new ConversationCore({ knowledge, answerer, feedback: store, log, logQuestions: config.logQuestions, commands: combineCommands(regional, lessons), events });
+  const core = new ConversationCore({
+    knowledge,
+    answerer,
+    feedback: store,
+    log,
+    logQuestions: config.logQuestions,
+    commands: combineCommands(regional, lessons),
+    events,
+  });
   const pacer = () =>
-    new Pacer({ perSecond: config.deliveryPerSecond, burst: Math.max(1, Math.round(config.deliveryPerSecond)), perConversationMs: 1000 });
+    new Pacer({
+      perSecond: config.deliveryPerSecond,
+      burst: Math.max(1, Math.round(config.deliveryPerSecond)),
+      perConversationMs: 1000,
+    });
   return {
     config,
     log,
@@ -96,7 +116,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     now: clock,
     createDeliverer(senders, instance) {
       const platforms = new Map(Object.entries(senders).map(([name, sender]) => [name, { sender, pacer: pacer() }]));
-      return new Deliverer({ store, plan, calendar, knowledge, answerer, log, platforms, events: metrics, ...(instance ? { instance } : {}) });
+      return new Deliverer({
+        store,
+        plan,
+        calendar,
+        knowledge,
+        answerer,
+        log,
+        platforms,
+        events: metrics,
+        ...(instance ? { instance } : {}),
+      });
     },
     close: () => store.close(),
   };

@@ -13,7 +13,11 @@ import { createLogger } from "../log.ts";
 import { renderText } from "../render/text.ts";
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: "boolean" } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { json: { type: "boolean" } },
+    allowPositionals: true,
+  });
   const brain = createBrain();
   if (values.json) {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
@@ -46,7 +50,13 @@ async function main(argv: string[]): Promise<number> {
     log: createLogger({ logLevel: "silent", logQuestions: false }),
     logQuestions: false,
   });
-  const reply = await core.handle({ platform: "local", conversationId: "local:ask", userId: "local", text: question, isDirect: true });
+  const reply = await core.handle({
+    platform: "local",
+    conversationId: "local:ask",
+    userId: "local",
+    text: question,
+    isDirect: true,
+  });
   console.log(renderText(reply));
   return 0;
 }

@@ -12,7 +12,11 @@ import { loadConfig } from "../config.ts";
 import { SlackSender } from "../surfaces/slack/slack-sender.ts";
 
 const { values } = parseArgs({
-  options: { subscriptions: { type: "string", default: "1000" }, "api-limit": { type: "string", default: "50" }, rate: { type: "string" } },
+  options: {
+    subscriptions: { type: "string", default: "1000" },
+    "api-limit": { type: "string", default: "50" },
+    rate: { type: "string" },
+  },
 });
 const subscriptions = Number(values.subscriptions);
 const apiLimit = Number(values["api-limit"]);
@@ -34,7 +38,9 @@ async function main(): Promise<void> {
       }
       if (inWindow >= apiLimit) {
         limited += 1;
-        res.writeHead(429, { "content-type": "application/json", "retry-after": "1" }).end('{"ok":false,"error":"ratelimited"}');
+        res
+          .writeHead(429, { "content-type": "application/json", "retry-after": "1" })
+          .end('{"ok":false,"error":"ratelimited"}');
         return;
       }
       inWindow += 1;
@@ -51,7 +57,19 @@ async function main(): Promise<void> {
   for (let i = 0; i < subscriptions; i++) {
     const id = `slack:T1:C${i}`;
     await store.saveConversation({ id, platform: "slack", isDirect: false, reference: { channel: `C${i}` } }, created);
-    await store.subscriptions.upsert({ id, platform: "slack", isDirect: false, weekday: 1, time: "08:30", timeZone: "Europe/Amsterdam", track: "standaard", createdBy: "U1" }, created);
+    await store.subscriptions.upsert(
+      {
+        id,
+        platform: "slack",
+        isDirect: false,
+        weekday: 1,
+        time: "08:30",
+        timeZone: "Europe/Amsterdam",
+        track: "standaard",
+        createdBy: "U1",
+      },
+      created,
+    );
   }
   globalThis.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
@@ -65,9 +83,13 @@ async function main(): Promise<void> {
   const floor = subscriptions / apiLimit;
   console.log(`subscriptions        ${subscriptions}, fake API limit ${apiLimit}/s, pacer ${rate}/s`);
   console.log(`delivered            ${report.sent} (retry later ${report.retryLater}, failed ${report.failed})`);
-  console.log(`total time           ${seconds.toFixed(1)} s (floor ${floor.toFixed(1)} s, ${((seconds / floor) * 100).toFixed(0)}% of it)`);
+  console.log(
+    `total time           ${seconds.toFixed(1)} s (floor ${floor.toFixed(1)} s, ${((seconds / floor) * 100).toFixed(0)}% of it)`,
+  );
   console.log(`429s from the API    ${limited}`);
-  console.log(`heap during pass     +${((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024).toFixed(1)} MB, peak RSS ${peakRss.toFixed(0)} MB`);
+  console.log(
+    `heap during pass     +${((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024).toFixed(1)} MB, peak RSS ${peakRss.toFixed(0)} MB`,
+  );
   console.log(`store                ${JSON.stringify(await store.deliveries.countByStatus())}`);
   await app.close();
   server.close();

@@ -12,7 +12,9 @@ import { parseArgs } from "node:util";
 import { loadKnowledge } from "../knowledge/load.ts";
 import { KNOWLEDGE_DIR, PROJECT_ROOT } from "../knowledge/location.ts";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, questions: { type: "string", default: "1000" } } });
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "5" }, questions: { type: "string", default: "1000" } },
+});
 const runs = Number(values.runs);
 const questionCount = Number(values.questions);
 const MAIN = join(PROJECT_ROOT, "dist", "src", "main.js");
@@ -26,7 +28,11 @@ function rssMb(pid: number): number {
 }
 
 function startBot(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [MAIN], { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: ":memory:", ...env }, stdio: ["pipe", "pipe", "inherit"] });
+  return spawn(process.execPath, [MAIN], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, DATABASE_URL: ":memory:", ...env },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
 }
 
 /** Resolves once the child has printed `text` (counting from its start), with the output so far. */
@@ -65,7 +71,12 @@ async function freePort(): Promise<number> {
 async function serverStart(): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  const child = startBot({ PORT: String(port), HOST: "127.0.0.1", TEAMS_ALLOW_UNAUTHENTICATED: "1", LOG_LEVEL: "warn" });
+  const child = startBot({
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    TEAMS_ALLOW_UNAUTHENTICATED: "1",
+    LOG_LEVEL: "warn",
+  });
   for (;;) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/readyz`);
@@ -100,11 +111,17 @@ async function main(): Promise<void> {
   for (let i = 0; i < runs; i++) {
     terminal.push(await terminalStart());
     server.push(await serverStart());
-    process.stderr.write(`run ${i + 1}/${runs}: terminal ${terminal.at(-1)!.toFixed(0)} ms, server ${server.at(-1)!.toFixed(0)} ms\n`);
+    process.stderr.write(
+      `run ${i + 1}/${runs}: terminal ${terminal.at(-1)!.toFixed(0)} ms, server ${server.at(-1)!.toFixed(0)} ms\n`,
+    );
   }
   const memory = await rssAfterQuestions();
-  console.log(`start to terminal prompt   median ${median(terminal).toFixed(0)} ms  (runs: ${terminal.map((t) => t.toFixed(0)).join(", ")})`);
-  console.log(`start to /readyz 200       median ${median(server).toFixed(0)} ms  (runs: ${server.map((t) => t.toFixed(0)).join(", ")})`);
+  console.log(
+    `start to terminal prompt   median ${median(terminal).toFixed(0)} ms  (runs: ${terminal.map((t) => t.toFixed(0)).join(", ")})`,
+  );
+  console.log(
+    `start to /readyz 200       median ${median(server).toFixed(0)} ms  (runs: ${server.map((t) => t.toFixed(0)).join(", ")})`,
+  );
   console.log(`RSS at the prompt          ${memory.atPrompt.toFixed(0)} MB`);
   console.log(`RSS after ${questionCount} questions  ${memory.after.toFixed(0)} MB`);
   console.log(`targets                    ≤ 1000 ms to ready, ≤ 120 MB RSS`);

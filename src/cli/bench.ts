@@ -19,7 +19,11 @@ const file = process.argv.slice(2).find((a) => !a.startsWith("--"));
 const rounds = 10;
 /** fuse.js takes a third of a second a question: one round over a small sample. */
 const fuseQuestions = 15;
-const jsonl = (path: string) => readFileSync(path, "utf8").split("\n").filter((l) => l.trim()).map((l) => (JSON.parse(l) as { q: string }).q);
+const jsonl = (path: string) =>
+  readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { q: string }).q);
 
 function heapMb(): number {
   globalThis.gc?.();
@@ -33,7 +37,11 @@ function time<T>(fn: () => T): [T, number] {
   const result = fn();
   return [result, performance.now() - start];
 }
-function latencies(answer: (q: string) => unknown, questions: readonly string[], rounds: number): { p50: number; p99: number; mean: number } {
+function latencies(
+  answer: (q: string) => unknown,
+  questions: readonly string[],
+  rounds: number,
+): { p50: number; p99: number; mean: number } {
   for (const q of questions.slice(0, 50)) answer(q); // warm-up
   const samples: number[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -41,7 +49,11 @@ function latencies(answer: (q: string) => unknown, questions: readonly string[],
     console.error(`… round ${r + 1}/${rounds}: ${questions.length} questions`);
   }
   samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p99: percentile(samples, 99), mean: samples.reduce((a, b) => a + b, 0) / samples.length };
+  return {
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    mean: samples.reduce((a, b) => a + b, 0) / samples.length,
+  };
 }
 
 const before = heapMb();
@@ -53,19 +65,33 @@ const [answerer, buildMs] = time(() => new Answerer(new Matcher(knowledge, synon
 const heapOurs = heapMb() - before;
 const questions = file
   ? jsonl(file)
-  : [...jsonl(join(PROJECT_ROOT, "tests/fixtures/calibration.jsonl")), ...bank.questions.filter((_, i) => i % 10 === 0).map((q) => q.q), ...bank.unanswerable.filter((_, i) => i % 10 === 0).map((q) => q.q)];
-console.error(`… index built in ${buildMs.toFixed(0)} ms; timing answer() over ${questions.length} questions × ${rounds}`);
+  : [
+      ...jsonl(join(PROJECT_ROOT, "tests/fixtures/calibration.jsonl")),
+      ...bank.questions.filter((_, i) => i % 10 === 0).map((q) => q.q),
+      ...bank.unanswerable.filter((_, i) => i % 10 === 0).map((q) => q.q),
+    ];
+console.error(
+  `… index built in ${buildMs.toFixed(0)} ms; timing answer() over ${questions.length} questions × ${rounds}`,
+);
 const ours = latencies((q) => answerer.answer(q), questions, rounds);
 
 const beforeFuse = heapMb();
 const [baseline, fuseBuildMs] = time(() => new FuseBaseline(knowledge));
 const heapFuse = heapMb() - beforeFuse;
 console.error(`… fuse.js baseline: ${fuseQuestions} questions, one round`);
-const theirs = latencies((q) => baseline.search(q), questions.filter((_, i) => i % Math.floor(questions.length / fuseQuestions) === 0).slice(0, fuseQuestions), 1);
+const theirs = latencies(
+  (q) => baseline.search(q),
+  questions.filter((_, i) => i % Math.floor(questions.length / fuseQuestions) === 0).slice(0, fuseQuestions),
+  1,
+);
 
 const f = (x: number) => x.toFixed(2).padStart(8);
-console.log(`questions: ${questions.length} × ${rounds} rounds (${file ?? "calibration set + every 10th bank and unanswerable question"}), fuse.js ${fuseQuestions} × 1; node ${process.version}${globalThis.gc ? "" : " (run with --expose-gc for exact heap)"}`);
-console.log(`knowledge load (read + validate ${knowledge.units.length} files): ${loadMs.toFixed(1)} ms; bank (${bank.questions.length} + ${bank.unanswerable.length} questions, ${bank.concepts.length} concepts): ${bankMs.toFixed(1)} ms`);
+console.log(
+  `questions: ${questions.length} × ${rounds} rounds (${file ?? "calibration set + every 10th bank and unanswerable question"}), fuse.js ${fuseQuestions} × 1; node ${process.version}${globalThis.gc ? "" : " (run with --expose-gc for exact heap)"}`,
+);
+console.log(
+  `knowledge load (read + validate ${knowledge.units.length} files): ${loadMs.toFixed(1)} ms; bank (${bank.questions.length} + ${bank.unanswerable.length} questions, ${bank.concepts.length} concepts): ${bankMs.toFixed(1)} ms`,
+);
 console.log(`engine              build ms   p50 ms   p99 ms  mean ms   heap MB`);
 console.log(`wegwijzer matcher  ${f(buildMs)} ${f(ours.p50)} ${f(ours.p99)} ${f(ours.mean)}  ${f(heapOurs)}`);
 console.log(`fuse.js baseline   ${f(fuseBuildMs)} ${f(theirs.p50)} ${f(theirs.p99)} ${f(theirs.mean)}  ${f(heapFuse)}`);

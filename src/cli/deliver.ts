@@ -17,7 +17,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   if (!config.slack && !config.teams) {
-    console.error("No platform is configured (SLACK_BOT_TOKEN/SLACK_SIGNING_SECRET or TEAMS_CLIENT_ID/TEAMS_CLIENT_SECRET): nothing to deliver to.");
+    console.error(
+      "No platform is configured (SLACK_BOT_TOKEN/SLACK_SIGNING_SECRET or TEAMS_CLIENT_ID/TEAMS_CLIENT_SECRET): nothing to deliver to.",
+    );
     return 2;
   }
   const app = await createApp(config);

@@ -40,9 +40,38 @@ export interface FuzzRequest {
 }
 
 const GARBAGE: unknown[] = [
-  null, 0, -1, 1e308, true, false, "", " ", "x".repeat(5000), "\u0000", "a\u0000b", "\ud800", "\udfff x", "<@UBOT>",
-  [], {}, [1, [2, [3]]], { a: { b: { c: 1 } } }, "not a url", "http://127.0.0.1:1/", "ftp://x", "javascript:alert(1)",
-  "🙂".repeat(300), "__proto__", { __proto__: { polluted: 1 } }, "constructor", "1.2.3", "-1", "9".repeat(40), "U1", "D1", "C1",
+  null,
+  0,
+  -1,
+  1e308,
+  true,
+  false,
+  "",
+  " ",
+  "x".repeat(5000),
+  "\u0000",
+  "a\u0000b",
+  "\ud800",
+  "\udfff x",
+  "<@UBOT>",
+  [],
+  {},
+  [1, [2, [3]]],
+  { a: { b: { c: 1 } } },
+  "not a url",
+  "http://127.0.0.1:1/",
+  "ftp://x",
+  "javascript:alert(1)",
+  "🙂".repeat(300),
+  "__proto__",
+  { __proto__: { polluted: 1 } },
+  "constructor",
+  "1.2.3",
+  "-1",
+  "9".repeat(40),
+  "U1",
+  "D1",
+  "C1",
 ];
 
 function pick<T>(rand: () => number, items: readonly T[]): T {
@@ -91,13 +120,26 @@ const nextId = () => `${Date.now().toString(36)}${(unique++).toString(36)}`;
 function slackTemplates(text: string): Record<string, Record<string, unknown>> {
   const id = nextId();
   const ts = `1700${String(unique).padStart(6, "0")}.000100`;
-  const event = (inner: Record<string, unknown>) => ({ token: "legacy", team_id: "T1", api_app_id: "A1", type: "event_callback", event_id: `Ev${id}`, event_time: 1, event: inner });
+  const event = (inner: Record<string, unknown>) => ({
+    token: "legacy",
+    team_id: "T1",
+    api_app_id: "A1",
+    type: "event_callback",
+    event_id: `Ev${id}`,
+    event_time: 1,
+    event: inner,
+  });
   return {
     mention: event({ type: "app_mention", user: "U1", text: `<@UBOT> ${text}`, ts, channel: "C1", event_ts: ts }),
     dm: event({ type: "message", channel_type: "im", user: "U2", text, ts, channel: "D2" }),
     home: event({ type: "app_home_opened", user: "U3", channel: "D3", tab: "messages", event_ts: ts }),
     joined: event({ type: "member_joined_channel", user: "UBOT", channel: "C4", team: "T1", event_ts: ts }),
-    otherEvent: event({ type: "reaction_added", user: "U1", reaction: "tada", item: { type: "message", channel: "C1", ts } }),
+    otherEvent: event({
+      type: "reaction_added",
+      user: "U1",
+      reaction: "tada",
+      item: { type: "message", channel: "C1", ts },
+    }),
     click: {
       type: "block_actions",
       user: { id: "U5", team_id: "T1" },
@@ -115,7 +157,14 @@ function slackTemplates(text: string): Record<string, Record<string, unknown>> {
 
 function slashCommand(rand: () => number, text: string, valid: boolean): string {
   const fields: Record<string, string> = {
-    command: "/wegwijzer", text, user_id: "U6", channel_id: "C6", team_id: "T1", channel_name: "general", response_url: "http://127.0.0.1:1/respond", trigger_id: nextId(),
+    command: "/wegwijzer",
+    text,
+    user_id: "U6",
+    channel_id: "C6",
+    team_id: "T1",
+    channel_name: "general",
+    response_url: "http://127.0.0.1:1/respond",
+    trigger_id: nextId(),
   };
   if (!valid) {
     const key = pick(rand, Object.keys(fields));
@@ -147,52 +196,112 @@ function teamsTemplates(rand: () => number, serviceUrl: string, text: string): R
       conversation: { id: "19:channel@thread.tacv2;messageid=1", conversationType: "channel", tenantId: "tenant-1" },
       entities: [{ type: "mention", text: "<at>Wegwijzer</at>", mentioned: { id: "28:bot-1", name: "Wegwijzer" } }],
     },
-    cardAction: { ...base, type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "wegwijzer", data: click } } },
+    cardAction: {
+      ...base,
+      type: "invoke",
+      name: "adaptiveCard/action",
+      value: { action: { type: "Action.Execute", verb: "wegwijzer", data: click } },
+    },
     submit: { ...base, type: "message", value: click },
     added: { ...base, type: "conversationUpdate", membersAdded: [{ id: "28:bot-1" }] },
     install: { ...base, type: "installationUpdate", action: "add" },
     typing: { ...base, type: "typing" },
     reaction: { ...base, type: "messageReaction", reactionsAdded: [{ type: "like" }] },
-    otherInvoke: { ...base, type: "invoke", name: pick(rand, ["signin/verifyState", "task/fetch", "composeExtension/query"]), value: {} },
+    otherInvoke: {
+      ...base,
+      type: "invoke",
+      name: pick(rand, ["signin/verifyState", "task/fetch", "composeExtension/query"]),
+      value: {},
+    },
   };
 }
 
-const QUESTIONS = ["Hoe werk ik goed samen met de griffier?", "regionale samenwerking loopt slecht", "thema 45", "help", "les 3", "status"];
+const QUESTIONS = [
+  "Hoe werk ik goed samen met de griffier?",
+  "regionale samenwerking loopt slecht",
+  "thema 45",
+  "help",
+  "les 3",
+  "status",
+];
 
 /** The seeded list of requests: `malformed` damaged ones and `valid` ones, for both endpoints, shuffled. */
-export function fuzzRequests(options: { seed: number; malformed: number; valid: number; connectorUrl: string }): FuzzRequest[] {
+export function fuzzRequests(options: {
+  seed: number;
+  malformed: number;
+  valid: number;
+  connectorUrl: string;
+}): FuzzRequest[] {
   const rand = seeded(options.seed);
   const out: FuzzRequest[] = [];
   const json = (target: FuzzRequest["target"], category: string, body: unknown, valid = false): FuzzRequest => ({
-    target, category, body: JSON.stringify(body), contentType: "application/json", valid,
+    target,
+    category,
+    body: JSON.stringify(body),
+    contentType: "application/json",
+    valid,
   });
   const form = (category: string, body: string, valid = false): FuzzRequest => ({
-    target: "slack", category, body, contentType: "application/x-www-form-urlencoded", valid,
+    target: "slack",
+    category,
+    body,
+    contentType: "application/x-www-form-urlencoded",
+    valid,
   });
   for (let i = 0; i < options.malformed; i++) {
-    const text = rand() < 0.2 ? pick(rand, ["a\u0000b", "\ud800vraag", "\u0000".repeat(50), "x".repeat(9000)]) : pick(rand, QUESTIONS);
+    const text =
+      rand() < 0.2
+        ? pick(rand, ["a\u0000b", "\ud800vraag", "\u0000".repeat(50), "x".repeat(9000)])
+        : pick(rand, QUESTIONS);
     const slack = rand() < 0.55;
     const roll = rand();
     if (slack) {
       const templates = slackTemplates(text);
       const name = pick(rand, Object.keys(templates));
       const mutated = mutate(rand, templates[name]!);
-      if (roll < 0.08) out.push({ ...json("slack", "invalid-json", mutated), body: json("slack", "", mutated).body.slice(0, Math.floor(rand() * 60)) });
-      else if (roll < 0.12) out.push({ ...json("slack", "deep-json", {}), body: deep(1000 + Math.floor(rand() * 5000)) });
+      if (roll < 0.08)
+        out.push({
+          ...json("slack", "invalid-json", mutated),
+          body: json("slack", "", mutated).body.slice(0, Math.floor(rand() * 60)),
+        });
+      else if (roll < 0.12)
+        out.push({ ...json("slack", "deep-json", {}), body: deep(1000 + Math.floor(rand() * 5000)) });
       else if (roll < 0.16) out.push(json("slack", "not-an-object", pick(rand, [[1, 2], 42, "text", null, true])));
       else if (roll < 0.22) out.push(form("slash-command", slashCommand(rand, text, false)));
-      else if (roll < 0.3) out.push(form("interaction-form", new URLSearchParams({ payload: rand() < 0.3 ? "{broken" : JSON.stringify(mutated) }).toString()));
-      else if (roll < 0.34) out.push(json("slack", "event-null", { ...templates.mention, event: pick(rand, [null, 1, "x", [], {}]) }));
+      else if (roll < 0.3)
+        out.push(
+          form(
+            "interaction-form",
+            new URLSearchParams({ payload: rand() < 0.3 ? "{broken" : JSON.stringify(mutated) }).toString(),
+          ),
+        );
+      else if (roll < 0.34)
+        out.push(json("slack", "event-null", { ...templates.mention, event: pick(rand, [null, 1, "x", [], {}]) }));
       else out.push(json("slack", `mutated-${name}`, mutated));
     } else {
       const templates = teamsTemplates(rand, options.connectorUrl, text);
       const name = pick(rand, Object.keys(templates));
       const mutated = mutate(rand, templates[name]!);
-      if (roll < 0.08) out.push({ ...json("teams", "invalid-json", mutated), body: JSON.stringify(mutated).slice(0, Math.floor(rand() * 60)) });
-      else if (roll < 0.12) out.push({ ...json("teams", "deep-json", {}), body: `{"type":"message","x":${deep(1000 + Math.floor(rand() * 5000))}}` });
+      if (roll < 0.08)
+        out.push({
+          ...json("teams", "invalid-json", mutated),
+          body: JSON.stringify(mutated).slice(0, Math.floor(rand() * 60)),
+        });
+      else if (roll < 0.12)
+        out.push({
+          ...json("teams", "deep-json", {}),
+          body: `{"type":"message","x":${deep(1000 + Math.floor(rand() * 5000))}}`,
+        });
       else if (roll < 0.16) out.push(json("teams", "not-an-object", pick(rand, [[1, 2], 42, "text", null, true])));
-      else if (roll < 0.24) out.push(json("teams", "service-url", { ...templates.message, serviceUrl: pick(rand, ["not a url", "http://127.0.0.1:1", "ftp://x", "", 5, null]) }));
-      else if (roll < 0.3) out.push(json("teams", "unhandled-type", templates[pick(rand, ["typing", "reaction", "otherInvoke"])]));
+      else if (roll < 0.24)
+        out.push(
+          json("teams", "service-url", {
+            ...templates.message,
+            serviceUrl: pick(rand, ["not a url", "http://127.0.0.1:1", "ftp://x", "", 5, null]),
+          }),
+        );
+      else if (roll < 0.3)
+        out.push(json("teams", "unhandled-type", templates[pick(rand, ["typing", "reaction", "otherInvoke"])]));
       else out.push(json("teams", `mutated-${name}`, mutated));
     }
   }
@@ -205,7 +314,14 @@ export function fuzzRequests(options: { seed: number; malformed: number; valid: 
       else out.push(json("slack", `valid-${name}`, templates[name], true));
     } else {
       const templates = teamsTemplates(rand, options.connectorUrl, text);
-      out.push(json("teams", "valid-message", templates[pick(rand, ["message", "channelMention", "cardAction", "submit"] as const)], true));
+      out.push(
+        json(
+          "teams",
+          "valid-message",
+          templates[pick(rand, ["message", "channelMention", "cardAction", "submit"] as const)],
+          true,
+        ),
+      );
     }
   }
   // Fisher–Yates with the seeded source, so valid and malformed requests interleave.
@@ -297,7 +413,10 @@ export async function startFuzzTarget(databaseUrl: string, brain?: Brain): Promi
       gc?.();
       gc?.();
       const m = process.memoryUsage();
-      if (process.env.FUZZ_HEAP) console.error(`  [bot] rss ${Math.round(m.rss / 1048576)} MB, heap ${Math.round(m.heapUsed / 1048576)}/${Math.round(m.heapTotal / 1048576)} MB, external ${Math.round(m.external / 1048576)} MB, arrays ${Math.round(m.arrayBuffers / 1048576)} MB`);
+      if (process.env.FUZZ_HEAP)
+        console.error(
+          `  [bot] rss ${Math.round(m.rss / 1048576)} MB, heap ${Math.round(m.heapUsed / 1048576)}/${Math.round(m.heapTotal / 1048576)} MB, external ${Math.round(m.external / 1048576)} MB, arrays ${Math.round(m.arrayBuffers / 1048576)} MB`,
+        );
       return m.rss / 1024 / 1024;
     },
     posts: async () => count(),
@@ -323,7 +442,10 @@ export async function startFuzzTarget(databaseUrl: string, brain?: Brain): Promi
 export async function forkFuzzTarget(databaseUrl: string): Promise<FuzzTarget> {
   const { fork } = await import("node:child_process");
   const { fileURLToPath } = await import("node:url");
-  const child = fork(fileURLToPath(import.meta.url), ["--serve", databaseUrl], { execArgv: ["--expose-gc", "--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(fileURLToPath(import.meta.url), ["--serve", databaseUrl], {
+    execArgv: ["--expose-gc", "--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   let seq = 0;
   const waiting = new Map<number, (value: unknown) => void>();
   const ready = new Promise<{ url: string; connectorUrl: string }>((resolve, reject) => {
@@ -356,7 +478,13 @@ export async function forkFuzzTarget(databaseUrl: string): Promise<FuzzTarget> {
 
 async function serve(databaseUrl: string): Promise<void> {
   const target = await startFuzzTarget(databaseUrl);
-  const ops: Record<string, () => Promise<unknown>> = { rss: target.rssMb, posts: target.posts, settle: target.settle, crashes: target.crashes, close: target.close };
+  const ops: Record<string, () => Promise<unknown>> = {
+    rss: target.rssMb,
+    posts: target.posts,
+    settle: target.settle,
+    crashes: target.crashes,
+    close: target.close,
+  };
   process.on("message", (message: { id: number; op: string }) => {
     void ops[message.op]!().then((value) => process.send!({ id: message.id, value: value ?? null }));
   });
@@ -375,9 +503,16 @@ export async function runFuzz(options: {
   fork?: boolean;
   onProgress?: (done: number, total: number) => void;
 }): Promise<FuzzReport> {
-  const target = options.fork ? await forkFuzzTarget(options.databaseUrl) : await startFuzzTarget(options.databaseUrl, options.brain);
+  const target = options.fork
+    ? await forkFuzzTarget(options.databaseUrl)
+    : await startFuzzTarget(options.databaseUrl, options.brain);
   const only = process.env.FUZZ_ONLY;
-  const requests = fuzzRequests({ seed: options.seed, malformed: options.malformed, valid: options.valid, connectorUrl: target.connectorUrl }).filter(
+  const requests = fuzzRequests({
+    seed: options.seed,
+    malformed: options.malformed,
+    valid: options.valid,
+    connectorUrl: target.connectorUrl,
+  }).filter(
     (r) => (!only || r.target === only) && (!process.env.FUZZ_CATEGORY || r.category === process.env.FUZZ_CATEGORY),
   );
   const report: FuzzReport = {
@@ -401,15 +536,24 @@ export async function runFuzz(options: {
   let done = 0;
   const send = async (request: FuzzRequest) => {
     const url = `${target.url}${request.target === "slack" ? "/slack/events" : "/api/messages"}`;
-    const headers = { "content-type": request.contentType, ...(request.target === "slack" ? signSlack(request.body) : {}) };
+    const headers = {
+      "content-type": request.contentType,
+      ...(request.target === "slack" ? signSlack(request.body) : {}),
+    };
     let status: string;
     try {
-      const res = await fetch(url, { method: "POST", headers, body: request.body, signal: AbortSignal.timeout(60_000) });
+      const res = await fetch(url, {
+        method: "POST",
+        headers,
+        body: request.body,
+        signal: AbortSignal.timeout(60_000),
+      });
       await res.arrayBuffer();
       status = String(res.status);
       if (res.status >= 500) {
         report.serverErrors += 1;
-        if (report.samples.length < 10) report.samples.push(`${request.target} ${res.status} ${request.body.slice(0, 600)}`);
+        if (report.samples.length < 10)
+          report.samples.push(`${request.target} ${res.status} ${request.body.slice(0, 600)}`);
       }
     } catch {
       status = "error";
@@ -456,7 +600,9 @@ function print(report: FuzzReport): void {
   console.log(`  5xx or no answer  ${report.serverErrors}`);
   console.log(`  crashes           ${report.crashes}`);
   console.log(`  posts to fakes    slack ${report.answered.slack}, teams ${report.answered.teams}`);
-  console.log(`  RSS               ${report.rssBeforeMb} MB after warm-up → ${report.rssAfterMb} MB (${report.rssGrowthMb >= 0 ? "+" : ""}${report.rssGrowthMb} MB)`);
+  console.log(
+    `  RSS               ${report.rssBeforeMb} MB after warm-up → ${report.rssAfterMb} MB (${report.rssGrowthMb >= 0 ? "+" : ""}${report.rssGrowthMb} MB)`,
+  );
   console.log(`  /healthz after    ${report.stillHealthy ? "200" : "FAILED"}`);
 }
 
@@ -475,10 +621,17 @@ async function main(): Promise<void> {
     allowPositionals: true,
   });
   if (values.serve) return serve(positionals[0]!);
-  const common = { seed: Number(values.seed), malformed: Number(values.malformed), valid: Number(values.valid), concurrency: Number(values.concurrency), fork: !values["in-process"] };
+  const common = {
+    seed: Number(values.seed),
+    malformed: Number(values.malformed),
+    valid: Number(values.valid),
+    concurrency: Number(values.concurrency),
+    fork: !values["in-process"],
+  };
   const progress = (done: number, total: number) => process.stderr.write(`  ${done}/${total}\r`);
   const reports: FuzzReport[] = [];
-  if (values.store !== "postgres") reports.push(await runFuzz({ ...common, databaseUrl: ":memory:", onProgress: progress }));
+  if (values.store !== "postgres")
+    reports.push(await runFuzz({ ...common, databaseUrl: ":memory:", onProgress: progress }));
   if (values.store !== "sqlite") {
     const { createTestDatabase, postgresAvailable } = await import("../../tests/helpers/postgres.ts");
     if (await postgresAvailable()) {
@@ -493,7 +646,9 @@ async function main(): Promise<void> {
   for (const report of reports) {
     print(report);
     if (values.verbose) for (const sample of report.samples) console.log(`    5xx: ${sample}`);
-    if (values.verbose) for (const [category, counts] of Object.entries(report.byCategory).sort()) console.log(`    ${category.padEnd(34)} ${JSON.stringify(counts)}`);
+    if (values.verbose)
+      for (const [category, counts] of Object.entries(report.byCategory).sort())
+        console.log(`    ${category.padEnd(34)} ${JSON.stringify(counts)}`);
   }
   const failed = reports.some((r) => r.serverErrors > 0 || r.crashes > 0 || !r.stillHealthy);
   console.log(failed ? "\nFAILED: 5xx, crashes or an unhealthy server" : "\nOK: no 5xx, no crashes");

@@ -27,23 +27,48 @@ try {
   const counts = bankCounts(knowledge, bank);
   console.log(`\nparaphrase bank (knowledge/bank/): unit, questions, English, blocks covered`);
   for (const c of counts) {
-    console.log(`  ${c.unit.padEnd(34)} ${String(c.questions).padStart(3)} ${String(c.english).padStart(3)}  ${c.covered}/${c.blocks}${c.shortfalls.length ? `  ⚠ ${c.shortfalls.join("; ")}` : ""}`);
+    console.log(
+      `  ${c.unit.padEnd(34)} ${String(c.questions).padStart(3)} ${String(c.english).padStart(3)}  ${c.covered}/${c.blocks}${c.shortfalls.length ? `  ⚠ ${c.shortfalls.join("; ")}` : ""}`,
+    );
   }
   const short = counts.filter((c) => c.shortfalls.length).length;
   const kinds = new Map<string, number>();
   for (const q of bank.unanswerable) kinds.set(q.kind, (kinds.get(q.kind) ?? 0) + 1);
-  console.log(`bank: ${bank.questions.length} questions (${bank.questions.filter((q) => q.block !== undefined).length} with a gold block) for ${new Set(bank.questions.map((q) => q.unit)).size} units; ${short} of ${counts.length} numbered units fall short of the rules`);
-  console.log(`unanswerable: ${bank.unanswerable.length} questions (${[...kinds].map(([k, n]) => `${n} ${k}`).join(", ")})`);
-  console.log(`concepts: ${bank.concepts.length} concepts, ${bank.concepts.reduce((n, c) => n + c.phrases.length, 0)} phrases`);
+  console.log(
+    `bank: ${bank.questions.length} questions (${bank.questions.filter((q) => q.block !== undefined).length} with a gold block) for ${new Set(bank.questions.map((q) => q.unit)).size} units; ${short} of ${counts.length} numbered units fall short of the rules`,
+  );
+  console.log(
+    `unanswerable: ${bank.unanswerable.length} questions (${[...kinds].map(([k, n]) => `${n} ${k}`).join(", ")})`,
+  );
+  console.log(
+    `concepts: ${bank.concepts.length} concepts, ${bank.concepts.reduce((n, c) => n + c.phrases.length, 0)} phrases`,
+  );
   const model = loadConfidenceModel(KNOWLEDGE_DIR);
-  if (!model) console.log(`⚠ no ${CONFIDENCE_MODEL_FILE}: the bot decides with the older coverage rules; run npm run train:confidence\n`);
-  else if (model.trainedOn.positives !== bank.questions.length || model.trainedOn.negatives !== bank.unanswerable.length) {
-    console.log(`⚠ ${CONFIDENCE_MODEL_FILE} was trained on ${model.trainedOn.positives} + ${model.trainedOn.negatives} questions, the bank now has ${bank.questions.length} + ${bank.unanswerable.length}: run npm run train:confidence\n`);
+  if (!model)
+    console.log(
+      `⚠ no ${CONFIDENCE_MODEL_FILE}: the bot decides with the older coverage rules; run npm run train:confidence\n`,
+    );
+  else if (
+    model.trainedOn.positives !== bank.questions.length ||
+    model.trainedOn.negatives !== bank.unanswerable.length
+  ) {
+    console.log(
+      `⚠ ${CONFIDENCE_MODEL_FILE} was trained on ${model.trainedOn.positives} + ${model.trainedOn.negatives} questions, the bank now has ${bank.questions.length} + ${bank.unanswerable.length}: run npm run train:confidence\n`,
+    );
   } else console.log(`${CONFIDENCE_MODEL_FILE}: trained on the current bank\n`);
-  console.log(`les van de week: ${plan.tracks.standaard.length} lessons in lessons.yaml, starter track opens with ${plan.tracks.starter.slice(0, 3).map((l) => l.unit.id).join(", ")}`);
+  console.log(
+    `les van de week: ${plan.tracks.standaard.length} lessons in lessons.yaml, starter track opens with ${plan.tracks.starter
+      .slice(0, 3)
+      .map((l) => l.unit.id)
+      .join(", ")}`,
+  );
   const calendar = loadCalendar(KNOWLEDGE_DIR, knowledge);
-  console.log(`calendar: ${calendar.periods.length} periods in calendar.yaml (${calendar.periods.filter((p) => p.event).length} around elections)`);
+  console.log(
+    `calendar: ${calendar.periods.length} periods in calendar.yaml (${calendar.periods.filter((p) => p.event).length} around elections)`,
+  );
 } catch (error) {
-  console.error(error instanceof KnowledgeError ? error.message : `knowledge check failed: ${(error as Error).message}`);
+  console.error(
+    error instanceof KnowledgeError ? error.message : `knowledge check failed: ${(error as Error).message}`,
+  );
   process.exitCode = 1;
 }

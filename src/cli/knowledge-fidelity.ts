@@ -32,7 +32,8 @@ function main(argv: string[]): number {
         `(${report.found}/${report.sentences} sentences found)`,
     );
     for (const sentence of report.missing.slice(0, verbose ? undefined : 5)) console.log(`       missing: ${sentence}`);
-    if (!verbose && report.missing.length > 5) console.log(`       … ${report.missing.length - 5} more (--verbose lists all)`);
+    if (!verbose && report.missing.length > 5)
+      console.log(`       … ${report.missing.length - 5} more (--verbose lists all)`);
   }
   console.log(ok ? `fidelity ok (threshold ${THRESHOLD * 100}%)` : `fidelity below ${THRESHOLD * 100}%`);
   return ok ? 0 : 1;

@@ -12,7 +12,9 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function main(): Promise<number> {
   const clientId = process.env.TEAMS_CLIENT_ID?.trim();
   if (!clientId || !GUID.test(clientId)) {
-    console.error("package:teams needs TEAMS_CLIENT_ID: the Application (client) ID of the bot's Entra app registration, a GUID.");
+    console.error(
+      "package:teams needs TEAMS_CLIENT_ID: the Application (client) ID of the bot's Entra app registration, a GUID.",
+    );
     return 2;
   }
   const manifest = readTeamsManifest();

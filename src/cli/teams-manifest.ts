@@ -6,7 +6,11 @@ import { PROJECT_ROOT } from "../knowledge/location.ts";
 
 export const TEAMS_MANIFEST_DIR = join(PROJECT_ROOT, "manifests", "teams");
 
-export function readTeamsManifest(): Record<string, unknown> & { manifestVersion: string; bots: Array<{ botId: string }>; composeExtensions?: Array<{ botId: string }> } {
+export function readTeamsManifest(): Record<string, unknown> & {
+  manifestVersion: string;
+  bots: Array<{ botId: string }>;
+  composeExtensions?: Array<{ botId: string }>;
+} {
   return JSON.parse(readFileSync(join(TEAMS_MANIFEST_DIR, "manifest.json"), "utf8"));
 }
 

@@ -17,9 +17,23 @@ import { loadSynonyms } from "../search/synonyms.ts";
 
 const { knowledge, bank } = createBrain();
 const synonyms = loadSynonyms(KNOWLEDGE_DIR);
-const { model } = crossValidate((b) => new Answerer(new Matcher(knowledge, synonyms, b), b), bank, 5, (line) => console.error(`… ${line}`));
+const { model } = crossValidate(
+  (b) => new Answerer(new Matcher(knowledge, synonyms, b), b),
+  bank,
+  5,
+  (line) => console.error(`… ${line}`),
+);
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
-const out = { ...model, means: model.means.map(round), scales: model.scales.map(round), weights: model.weights.map(round), bias: round(model.bias), threshold: round(model.threshold) };
+const out = {
+  ...model,
+  means: model.means.map(round),
+  scales: model.scales.map(round),
+  weights: model.weights.map(round),
+  bias: round(model.bias),
+  threshold: round(model.threshold),
+};
 const path = join(KNOWLEDGE_DIR, CONFIDENCE_MODEL_FILE);
 writeFileSync(path, `${JSON.stringify(out, null, 2)}\n`);
-console.log(`wrote ${path}: ${model.features.map((f, i) => `${f} ${out.weights[i]}`).join(", ")}; threshold ${out.threshold} (trained on ${model.trainedOn.positives} answerable, ${model.trainedOn.negatives} unanswerable)`);
+console.log(
+  `wrote ${path}: ${model.features.map((f, i) => `${f} ${out.weights[i]}`).join(", ")}; threshold ${out.threshold} (trained on ${model.trainedOn.positives} answerable, ${model.trainedOn.negatives} unanswerable)`,
+);

@@ -25,9 +25,13 @@ export function unitLabel(unit: Unit, knowledge: Knowledge): string {
 }
 
 function replyUnit(result: AnswerResult, knowledge: Knowledge): ReplyUnit {
-  return { id: result.id, title: result.title, citation: citationOf(result.unit, knowledge), passages: result.passages };
+  return {
+    id: result.id,
+    title: result.title,
+    citation: citationOf(result.unit, knowledge),
+    passages: result.passages,
+  };
 }
-
 
 function words(text: string): Set<string> {
   return new Set(
@@ -66,7 +70,12 @@ export function composeAnswer(answer: Answer, knowledge: Knowledge): Reply {
   if (!answer.answered) {
     const suggestions = answer.suggestions.slice(0, 3);
     if (suggestions.length === 0) {
-      const text = answer.offTopicKind === "chitchat" ? texts.noAnswerChitchat : answer.offTopicKind === "practice" ? texts.noAnswerPractice : texts.noAnswer;
+      const text =
+        answer.offTopicKind === "chitchat"
+          ? texts.noAnswerChitchat
+          : answer.offTopicKind === "practice"
+            ? texts.noAnswerPractice
+            : texts.noAnswer;
       return { text, units: [], followUps: [], actions: [] };
     }
     return {
@@ -88,10 +97,17 @@ export function composeAnswer(answer: Answer, knowledge: Knowledge): Reply {
   }
   const main = answer.results.slice(0, 3);
   const units = main.map((r) => replyUnit(r, knowledge));
-  const ref = encodeFeedbackRef(answer.question, units.map((u) => u.id));
+  const ref = encodeFeedbackRef(
+    answer.question,
+    units.map((u) => u.id),
+  );
   const actions: Action[] = [
     ...units.map((u) => ({ kind: "read-more" as const, label: texts.readUnit(u.citation.label), unitId: u.id })),
-    ...answer.suggestions.map((s) => ({ kind: "read-more" as const, label: `${texts.didYouMean} ${s.title}`, unitId: s.id })),
+    ...answer.suggestions.map((s) => ({
+      kind: "read-more" as const,
+      label: `${texts.didYouMean} ${s.title}`,
+      unitId: s.id,
+    })),
     { kind: "feedback", label: texts.feedbackUp, value: "up", ref },
     { kind: "feedback", label: texts.feedbackDown, value: "down", ref },
   ];
@@ -105,7 +121,10 @@ export function composeAnswer(answer: Answer, knowledge: Knowledge): Reply {
 
 /** The whole unit, for "lees verder" and direct lookups: every passage of the body. */
 export function composeUnit(unit: Unit, knowledge: Knowledge): Reply {
-  const passages = unit.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const passages = unit.body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const ref = encodeFeedbackRef(unit.id, [unit.id]);
   return {
     text: texts.unitIntro,

@@ -174,7 +174,13 @@ export class ConversationCore {
     return reply;
   }
 
-  private async report(incoming: Incoming, intent: string, reply: Reply, trace: Trace, latencyMs: number): Promise<void> {
+  private async report(
+    incoming: Incoming,
+    intent: string,
+    reply: Reply,
+    trace: Trace,
+    latencyMs: number,
+  ): Promise<void> {
     const events = this.deps.events;
     if (!events) return;
     const units = reply.units.length > 0 ? reply.units.map((u) => u.id) : (trace.suggestions ?? []);
@@ -207,7 +213,11 @@ export class ConversationCore {
     const { knowledge } = this.deps;
     switch (click.kind) {
       case "ask":
-        return this.handleIntent({ kind: "question", text: click.question }, { ...incoming, text: click.question }, trace);
+        return this.handleIntent(
+          { kind: "question", text: click.question },
+          { ...incoming, text: click.question },
+          trace,
+        );
       case "read-more": {
         trace.choice = click.unitId;
         const unit = knowledge.byId.get(click.unitId);
@@ -221,10 +231,21 @@ export class ConversationCore {
           const unitIds = decoded.unitIds.filter((id) => knowledge.byId.has(id));
           // Feedback is worth keeping but not worth an error message: a store outage only logs.
           await this.deps.feedback
-            .recordFeedback({ questionHash: decoded.questionHash, unitIds, value: click.value, at: new Date(), replaces: click.was })
+            .recordFeedback({
+              questionHash: decoded.questionHash,
+              unitIds,
+              value: click.value,
+              at: new Date(),
+              replaces: click.was,
+            })
             .catch((error: unknown) => this.deps.log.warn({ err: error }, "feedback not stored"));
           try {
-            await this.deps.events?.feedback({ platform: incoming.platform, value: click.value, questionHash: decoded.questionHash, unitIds });
+            await this.deps.events?.feedback({
+              platform: incoming.platform,
+              value: click.value,
+              questionHash: decoded.questionHash,
+              unitIds,
+            });
           } catch (error) {
             this.deps.log.warn({ err: error }, "reporting feedback failed");
           }
@@ -249,7 +270,9 @@ export class ConversationCore {
         return { ...composeList(knowledge, intent.source), origin: { kind: "command", command: incoming.text } };
       case "unit": {
         const unit = knowledge.byId.get(intent.id);
-        return unit ? { ...composeUnit(unit, knowledge), origin: { kind: "read-more", unitId: unit.id } } : textReply(texts.unknownUnit);
+        return unit
+          ? { ...composeUnit(unit, knowledge), origin: { kind: "read-more", unitId: unit.id } }
+          : textReply(texts.unknownUnit);
       }
       case "out-of-range":
         return textReply(texts.unitOutOfRange(intent.label, intent.number, intent.max));

@@ -34,7 +34,9 @@ export class MemoryFeedbackStore implements FeedbackStore {
   readonly items: Feedback[] = [];
   async recordFeedback(feedback: Feedback): Promise<void> {
     if (feedback.replaces) {
-      const i = this.items.findLastIndex((f) => f.questionHash === feedback.questionHash && f.value === feedback.replaces);
+      const i = this.items.findLastIndex(
+        (f) => f.questionHash === feedback.questionHash && f.value === feedback.replaces,
+      );
       if (i >= 0) this.items.splice(i, 1);
     }
     this.items.push(feedback);

@@ -5,7 +5,12 @@ export const clickSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("ask"), question: z.string().min(1).max(2000) }),
   z.object({ kind: z.literal("read-more"), unitId: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
   // `was`: the value given before, when this click changes it (once)
-  z.object({ kind: z.literal("feedback"), value: z.enum(["up", "down"]), ref: z.string().max(400), was: z.enum(["up", "down"]).optional() }),
+  z.object({
+    kind: z.literal("feedback"),
+    value: z.enum(["up", "down"]),
+    ref: z.string().max(400),
+    was: z.enum(["up", "down"]).optional(),
+  }),
   // up to 1800: "regio plaats …" carries the exact question she confirms (regional/commands.ts);
   // `expect`: the subscription state the card showed; the command asks first when it changed since
   z.object({

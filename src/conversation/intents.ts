@@ -22,37 +22,132 @@ export type Intent =
   | { kind: "region"; command: "show" | "link" | "ask" | "post" | "cancel" | "digest" | "unknown"; args: string }
   | { kind: "question"; text: string };
 
-const GREETINGS = new Set(["hoi", "hallo", "hey", "hi", "hello", "goedemorgen", "goedemiddag", "goedenavond", "dag", "hoihoi", "yo", "good morning", "goedendag", "hallo daar", "hoi wegwijzer", "hallo wegwijzer"]);
-const HELP = new Set(["help", "hulp", "helpen", "wat kun je", "wat kan je", "wat kun jij", "wat kan jij", "wat doe je", "wat kan ik vragen", "hoe werkt dit", "hoe werk je", "uitleg", "commands", "commando s", "menu", "start", "?", "info", "help me", "how does this work", "what can you do"]);
+const GREETINGS = new Set([
+  "hoi",
+  "hallo",
+  "hey",
+  "hi",
+  "hello",
+  "goedemorgen",
+  "goedemiddag",
+  "goedenavond",
+  "dag",
+  "hoihoi",
+  "yo",
+  "good morning",
+  "goedendag",
+  "hallo daar",
+  "hoi wegwijzer",
+  "hallo wegwijzer",
+]);
+const HELP = new Set([
+  "help",
+  "hulp",
+  "helpen",
+  "wat kun je",
+  "wat kan je",
+  "wat kun jij",
+  "wat kan jij",
+  "wat doe je",
+  "wat kan ik vragen",
+  "hoe werkt dit",
+  "hoe werk je",
+  "uitleg",
+  "commands",
+  "commando s",
+  "menu",
+  "start",
+  "?",
+  "info",
+  "help me",
+  "how does this work",
+  "what can you do",
+]);
 const LISTS: Record<string, Extract<Intent, { kind: "list" }>["source"]> = {
-  "themas": "wegwijzer", "thema s": "wegwijzer", "alle themas": "wegwijzer", "alle thema s": "wegwijzer", "overzicht": "all",
-  "inhoud": "all", "inhoudsopgave": "all", "hoofdstukken": "wegwijzer", "lijst": "all", "themes": "wegwijzer", "list": "all",
-  "list themes": "wegwijzer", "contents": "all", "welke themas zijn er": "wegwijzer", "welke thema s zijn er": "wegwijzer",
-  "lessen": "leren-decentraliseren", "7 lessen": "leren-decentraliseren", "de 7 lessen": "leren-decentraliseren", "zeven lessen": "leren-decentraliseren",
-  "agenda": "uitvoering-op-zn-kop", "de agenda": "uitvoering-op-zn-kop", "agendathemas": "uitvoering-op-zn-kop", "agenda thema s": "uitvoering-op-zn-kop",
-  "bronnen": "all", "sources": "all",
+  themas: "wegwijzer",
+  "thema s": "wegwijzer",
+  "alle themas": "wegwijzer",
+  "alle thema s": "wegwijzer",
+  overzicht: "all",
+  inhoud: "all",
+  inhoudsopgave: "all",
+  hoofdstukken: "wegwijzer",
+  lijst: "all",
+  themes: "wegwijzer",
+  list: "all",
+  "list themes": "wegwijzer",
+  contents: "all",
+  "welke themas zijn er": "wegwijzer",
+  "welke thema s zijn er": "wegwijzer",
+  lessen: "leren-decentraliseren",
+  "7 lessen": "leren-decentraliseren",
+  "de 7 lessen": "leren-decentraliseren",
+  "zeven lessen": "leren-decentraliseren",
+  agenda: "uitvoering-op-zn-kop",
+  "de agenda": "uitvoering-op-zn-kop",
+  agendathemas: "uitvoering-op-zn-kop",
+  "agenda thema s": "uitvoering-op-zn-kop",
+  bronnen: "all",
+  sources: "all",
 };
-const LESSON_OF_THE_WEEK = new Set(["les", "les van de week", "les van deze week", "lesson", "lesson of the week", "weekles", "deze week"]);
+const LESSON_OF_THE_WEEK = new Set([
+  "les",
+  "les van de week",
+  "les van deze week",
+  "lesson",
+  "lesson of the week",
+  "weekles",
+  "deze week",
+]);
 const SUBSCRIPTION: Record<string, Extract<Intent, { kind: "subscription" }>["command"]> = {
-  abonneer: "subscribe", abonneren: "subscribe", aanmelden: "subscribe", subscribe: "subscribe",
-  pauzeer: "pause", pauze: "pause", pause: "pause",
-  hervat: "resume", hervatten: "resume", resume: "resume",
-  stop: "stop", afmelden: "stop", opzeggen: "stop", unsubscribe: "stop",
-  status: "status", abonnement: "status", abonnementen: "status",
+  abonneer: "subscribe",
+  abonneren: "subscribe",
+  aanmelden: "subscribe",
+  subscribe: "subscribe",
+  pauzeer: "pause",
+  pauze: "pause",
+  pause: "pause",
+  hervat: "resume",
+  hervatten: "resume",
+  resume: "resume",
+  stop: "stop",
+  afmelden: "stop",
+  opzeggen: "stop",
+  unsubscribe: "stop",
+  status: "status",
+  abonnement: "status",
+  abonnementen: "status",
 };
-const FORGET = new Set(["vergeet mij", "vergeet me", "verwijder mijn gegevens", "forget me", "wis mijn gegevens", "verwijder mijn data"]);
+const FORGET = new Set([
+  "vergeet mij",
+  "vergeet me",
+  "verwijder mijn gegevens",
+  "forget me",
+  "wis mijn gegevens",
+  "verwijder mijn data",
+]);
 const FORGET_CONFIRM = new Set(["vergeet mij bevestigd", "ja verwijder alles"]);
 const FORGET_CANCEL = new Set(["vergeet mij niet", "nee niets doen"]);
 const YES = new Set(["ja", "ja hoor", "ja graag", "jazeker", "yes", "ja zeker"]);
 const NO = new Set(["nee", "nee hoor", "nee dank je", "no", "nope"]);
 const PRIVACY = new Set(["privacy", "mijn gegevens", "wat weet je van mij", "welke gegevens", "my data"]);
-const AGENDA = new Set(["leeragenda", "mijn leeragenda", "mijn reflecties", "reflecties", "notities", "mijn notities", "learning agenda"]);
+const AGENDA = new Set([
+  "leeragenda",
+  "mijn leeragenda",
+  "mijn reflecties",
+  "reflecties",
+  "notities",
+  "mijn notities",
+  "learning agenda",
+]);
 
 /** Recognises commands and lookups; anything else is a question for the matcher. */
 export function detectIntent(message: string): Intent {
   const text = message.replace(/<@[A-Z0-9]+>/g, " ").trim();
-  if (/^(👍|\+1)(\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF})?$/u.test(text)) return { kind: "rate", value: "up" };
-  if (/^(👎|-1)(\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF})?$/u.test(text)) return { kind: "rate", value: "down" };
+  if (/^(👍|\+1)(\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF})?$/u.test(text))
+    return { kind: "rate", value: "up" };
+  if (/^(👎|-1)(\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF})?$/u.test(text))
+    return { kind: "rate", value: "down" };
   const norm = normalizePhrase(text);
   if (YES.has(norm)) return { kind: "yes" };
   if (NO.has(norm)) return { kind: "no" };
@@ -72,10 +167,22 @@ export function detectIntent(message: string): Intent {
 
   const region = /^(?:regio|region)(?:\s+(koppel|link|vraag|plaats|annuleer|digest)\b)?\s*([\s\S]*)$/i.exec(text);
   if (region && (region[1] || !region[2])) {
-    const commands = { koppel: "link", link: "link", vraag: "ask", plaats: "post", annuleer: "cancel", digest: "digest" } as const;
-    return { kind: "region", command: region[1] ? commands[region[1].toLowerCase() as keyof typeof commands] : "show", args: region[2]!.trim() };
+    const commands = {
+      koppel: "link",
+      link: "link",
+      vraag: "ask",
+      plaats: "post",
+      annuleer: "cancel",
+      digest: "digest",
+    } as const;
+    return {
+      kind: "region",
+      command: region[1] ? commands[region[1].toLowerCase() as keyof typeof commands] : "show",
+      args: region[2]!.trim(),
+    };
   }
-  if (/^regio\s+\S/i.test(text) && /^regio (aan|uit|help)$/.test(norm)) return { kind: "region", command: "unknown", args: "" };
+  if (/^regio\s+\S/i.test(text) && /^regio (aan|uit|help)$/.test(norm))
+    return { kind: "region", command: "unknown", args: "" };
 
   const lookup = unitLookup(norm);
   if (lookup) return typeof lookup === "string" ? { kind: "unit", id: lookup } : { kind: "out-of-range", ...lookup };
@@ -83,7 +190,17 @@ export function detectIntent(message: string): Intent {
   const [first = "", ...rest] = norm.split(" ");
   const command = SUBSCRIPTION[first];
   // "abonneer …" is always the command (a wrong argument gets an explanation); other words only with a day or time.
-  if (command && (rest.length === 0 || first === "abonneer" || first === "subscribe" || (command === "subscribe" && /^(ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|starter|standaard|\d+)\b/.test(rest.join(" "))) || (command === "pause" && /^\d+\s*(week|weken|weeks?)$/.test(rest.join(" "))))) {
+  if (
+    command &&
+    (rest.length === 0 ||
+      first === "abonneer" ||
+      first === "subscribe" ||
+      (command === "subscribe" &&
+        /^(ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|starter|standaard|\d+)\b/.test(
+          rest.join(" "),
+        )) ||
+      (command === "pause" && /^\d+\s*(week|weken|weeks?)$/.test(rest.join(" "))))
+  ) {
     return { kind: "subscription", command, args: text.split(/\s+/).slice(1).join(" ") };
   }
   const noteMatch = /^(noteer|notitie|reflectie|note)(?:\s*[:-]?\s+(.+))?$/is.exec(text);
@@ -98,9 +215,24 @@ type OutOfRange = { label: string; number: number; max: number };
 /** "thema 12", "#12", "12", "les 3", "agenda 2", "wegwijzer 45" → a unit ID; a number beyond the book → its range. */
 function unitLookup(norm: string): string | OutOfRange | undefined {
   const kinds = [
-    { pattern: /^(?:thema|theme|wegwijzer|nr|nummer)?\s*(\d{1,4})$/, label: "thema", max: 100, id: (n: number) => `wegwijzer-${n}` },
-    { pattern: /^(?:les|lesson)\s*(\d{1,4})$/, label: "les", max: 7, id: (n: number) => `leren-decentraliseren-les-${n}` },
-    { pattern: /^(?:agenda|agendathema|agenda thema)\s*(\d{1,4})$/, label: "agenda", max: 4, id: (n: number) => `uitvoering-op-zn-kop-agenda-${n}` },
+    {
+      pattern: /^(?:thema|theme|wegwijzer|nr|nummer)?\s*(\d{1,4})$/,
+      label: "thema",
+      max: 100,
+      id: (n: number) => `wegwijzer-${n}`,
+    },
+    {
+      pattern: /^(?:les|lesson)\s*(\d{1,4})$/,
+      label: "les",
+      max: 7,
+      id: (n: number) => `leren-decentraliseren-les-${n}`,
+    },
+    {
+      pattern: /^(?:agenda|agendathema|agenda thema)\s*(\d{1,4})$/,
+      label: "agenda",
+      max: 4,
+      id: (n: number) => `uitvoering-op-zn-kop-agenda-${n}`,
+    },
   ];
   for (const kind of kinds) {
     const m = kind.pattern.exec(norm);

@@ -39,7 +39,9 @@ export class ThemeSearch {
   card(unitId: string, question = ""): ThemeCard | undefined {
     const unit = this.knowledge.byId.get(unitId);
     if (!unit) return undefined;
-    const fromQuestion = question.trim() ? this.answerer.answer(question.slice(0, 2000)).results.find((r) => r.id === unitId)?.passages[0] : undefined;
+    const fromQuestion = question.trim()
+      ? this.answerer.answer(question.slice(0, 2000)).results.find((r) => r.id === unitId)?.passages[0]
+      : undefined;
     return this.cardOf(unit, fromQuestion);
   }
 
@@ -48,9 +50,16 @@ export class ThemeSearch {
     return {
       unitId: unit.id,
       // "les 7: Les 7: Benut de verkiezingen" reads twice: a title that starts with its label stands alone
-      label: unit.title.toLowerCase().startsWith(citationOf(unit, this.knowledge).label.toLowerCase()) ? unit.title : unitLabel(unit, this.knowledge),
+      label: unit.title.toLowerCase().startsWith(citationOf(unit, this.knowledge).label.toLowerCase())
+        ? unit.title
+        : unitLabel(unit, this.knowledge),
       passage: best,
-      reply: { text: texts.share.intro, units: [{ id: unit.id, title: unit.title, citation: citationOf(unit, this.knowledge), passages: [best] }], followUps: [], actions: [] },
+      reply: {
+        text: texts.share.intro,
+        units: [{ id: unit.id, title: unit.title, citation: citationOf(unit, this.knowledge), passages: [best] }],
+        followUps: [],
+        actions: [],
+      },
     };
   }
 }

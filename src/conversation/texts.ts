@@ -3,7 +3,8 @@
  * Code elsewhere never writes user-facing text itself.
  */
 export const texts = {
-  answerIntro: (n: number) => (n === 1 ? "Dit thema uit het handboek past bij je vraag:" : "Deze onderdelen uit het handboek passen bij je vraag:"),
+  answerIntro: (n: number) =>
+    n === 1 ? "Dit thema uit het handboek past bij je vraag:" : "Deze onderdelen uit het handboek passen bij je vraag:",
   didYouMean: "Bedoel je misschien:",
   noAnswer:
     "Daar heb ik geen goed antwoord op: het handboek van de gemeentesecretaris gaat daar niet over. " +
@@ -11,12 +12,14 @@ export const texts = {
   noAnswerPractice:
     "Daar geeft het handboek geen antwoord op: het gaat over jouw rol als gemeentesecretaris, niet over regels, termijnen of de uitvoering van gemeentelijke taken. " +
     "Zo'n vraag kun je kwijt bij de VNG (vng.nl en de VNG Kennisbank) of bij de experts in je eigen organisatie: de jurist, P&O, financiën of ICT.",
-  noAnswerChitchat: "Daar kan ik je niet mee helpen, maar stel me gerust een vraag over je werk als gemeentesecretaris.",
+  noAnswerChitchat:
+    "Daar kan ik je niet mee helpen, maar stel me gerust een vraag over je werk als gemeentesecretaris.",
   clarify: (a: string, b: string) => `Bedoel je ${a} of ${b}? Kies wat het beste past.`,
-  noAnswerWithSuggestions:
-    "Ik weet niet zeker of het handboek hier antwoord op geeft. Misschien heb je hier iets aan:",
-  empty: "Je bericht is leeg. Stel gerust een vraag, bijvoorbeeld: \"Hoe werk ik goed samen met de griffier?\" Typ *help* voor meer.",
-  tooLong: (max: number) => `Je bericht is te lang. Houd je vraag korter dan ${max} tekens, dan zoek ik het juiste thema voor je.`,
+  noAnswerWithSuggestions: "Ik weet niet zeker of het handboek hier antwoord op geeft. Misschien heb je hier iets aan:",
+  empty:
+    'Je bericht is leeg. Stel gerust een vraag, bijvoorbeeld: "Hoe werk ik goed samen met de griffier?" Typ *help* voor meer.',
+  tooLong: (max: number) =>
+    `Je bericht is te lang. Houd je vraag korter dan ${max} tekens, dan zoek ik het juiste thema voor je.`,
   notText: "Ik kan alleen tekst lezen. Stel je vraag in een paar woorden of zinnen.",
   greeting:
     "Hallo! Ik ben Wegwijzer, je vraagbaak uit het handboek van de gemeentesecretaris. Stel je vraag in gewone woorden, of typ *help*.",
@@ -24,17 +27,18 @@ export const texts = {
     "Welkom bij Wegwijzer! Ik zoek voor je het juiste thema uit de *Wegwijzer voor de Gemeentesecretaris*, de lessen uit *Leren Decentraliseren* en de agenda uit *De uitvoering op z'n kop!*. Stel gewoon je vraag.",
   help: [
     "*Wat ik doe*: ik zoek bij je vraag het passende thema uit het handboek van de gemeentesecretaris, met de passage die ertoe doet en de bron.",
-    "*Voorbeelden*: \"Hoe ga ik om met een wethouder die zich met benoemingen bemoeit?\" · \"regionale samenwerking loopt slecht\" · \"thema 45\"",
+    '*Voorbeelden*: "Hoe ga ik om met een wethouder die zich met benoemingen bemoeit?" · "regionale samenwerking loopt slecht" · "thema 45"',
     "*Opdrachten*: `thema 12` of `#12` opent een thema · `les 3` een les uit Leren Decentraliseren · `agenda 2` een agendathema · `themas` toont alle thema's · `les` toont de les van de week",
     "*Les van de week*: `abonneer` (standaard maandag 8:30) of `abonneer dinsdag 9:00` · `abonneer zonder kalender` (vaste volgorde, niet het gemeentelijk jaar) · `pauzeer 3 weken` · `hervat` · `stop` · `status`",
-    "*Regio*: `regio koppel <naam>` in het kanaal van je regionale team · `regio` · na een antwoord in een privégesprek: \"Vraag het je regio\" (anoniem, pas na jouw bevestiging)",
+    '*Regio*: `regio koppel <naam>` in het kanaal van je regionale team · `regio` · na een antwoord in een privégesprek: "Vraag het je regio" (anoniem, pas na jouw bevestiging)',
     "*Leeragenda* (in een privégesprek): `noteer <je reflectie>` · `leeragenda` · `mijn gegevens` · `vergeet mij`",
     "*In een kanaal of groepsgesprek*: noem @Wegwijzer in je bericht, anders lees ik het niet.",
   ].join("\n"),
   homeAbout:
     "*Wegwijzer* geeft je op het moment dat je het nodig hebt de juiste bladzijde uit het handboek van de gemeentesecretaris. Stuur me een privébericht, noem @Wegwijzer in een kanaal of gebruik `/wegwijzer`.",
   unitIntro: "Hier is het onderdeel dat je vroeg:",
-  unknownUnit: "Dat onderdeel bestaat niet. De Wegwijzer heeft thema 1 tot en met 100, Leren Decentraliseren les 1 tot en met 7 en de agenda thema 1 tot en met 4.",
+  unknownUnit:
+    "Dat onderdeel bestaat niet. De Wegwijzer heeft thema 1 tot en met 100, Leren Decentraliseren les 1 tot en met 7 en de agenda thema 1 tot en met 4.",
   readMore: "Lees verder",
   readWholeTheme: "Lees het hele thema",
   readUnit: (label: string) => `Lees ${label} helemaal`,
@@ -44,16 +48,20 @@ export const texts = {
   feedbackUp: "👍 Nuttig",
   feedbackDown: "👎 Niet nuttig",
   feedbackGivenUp: "Bedankt voor je feedback: je vond dit nuttig.",
-  feedbackGivenDown: "Bedankt voor je feedback: je vond dit niet nuttig. Probeer je vraag anders te formuleren, of kijk bij de suggesties.",
+  feedbackGivenDown:
+    "Bedankt voor je feedback: je vond dit niet nuttig. Probeer je vraag anders te formuleren, of kijk bij de suggesties.",
   feedbackChangeUp: "Toch nuttig",
   feedbackChangeDown: "Toch niet nuttig",
   feedbackNoAnswer: "Geef feedback met 👍 of 👎 direct na een antwoord; dan weet ik over welk antwoord het gaat.",
   clickAnswered: "Mijn antwoord staat hieronder.",
   youAsked: (question: string) => `Je vroeg: ${question}`,
   listOpen: "Typ `thema 12`, `les 3` of `agenda 2` om een onderdeel te openen.",
-  unitOutOfRange: (kind: string, n: number, max: number) => `${kind} ${n} bestaat niet: kies ${kind} 1 tot en met ${max}.`,
+  unitOutOfRange: (kind: string, n: number, max: number) =>
+    `${kind} ${n} bestaat niet: kies ${kind} 1 tot en met ${max}.`,
   noSuchChoice: (n: number, max: number) =>
-    max === 0 ? `Er staat nu geen lijst met keuzes, dus ${n} kan ik niet kiezen. Stel gerust een vraag.` : `Kies een nummer van 1 tot en met ${max}, of stel een nieuwe vraag.`,
+    max === 0
+      ? `Er staat nu geen lijst met keuzes, dus ${n} kan ik niet kiezen. Stel gerust een vraag.`
+      : `Kies een nummer van 1 tot en met ${max}, of stel een nieuwe vraag.`,
   feedbackThanks: "Dank je voor je feedback! Daarmee maken we de antwoorden beter.",
   feedbackSorry: "Jammer dat dit niet hielp. Probeer je vraag anders te formuleren, of kijk bij de suggesties.",
   source: (book: string, label: string, chapter?: string) => `Bron: ${book}, ${label}${chapter ? ` (${chapter})` : ""}`,
@@ -71,11 +79,14 @@ export const texts = {
     pause: "Pauzeer",
     unsubscribe: "Afmelden",
     subscribeButton: "Abonneer op de les van de week",
-    discussPrompt: (title: string, reflection: string) => `*Bespreek met elkaar: ${title}*\n${reflection}\nReageer in deze thread: wat herken je, wat doe jij anders?`,
+    discussPrompt: (title: string, reflection: string) =>
+      `*Bespreek met elkaar: ${title}*\n${reflection}\nReageer in deze thread: wat herken je, wat doe jij anders?`,
     subscribed: (when: string, zone: string, track: string, first: string) =>
       `Je bent geabonneerd op de les van de week: elke ${when} (${zone})${track === "starter" ? ", met de starterslijn voor nieuwe secretarissen" : ""}. De eerste les komt ${first}.`,
-    announceSubscribed: (user: string, when: string) => `${user} heeft dit kanaal geabonneerd op de les van de week: elke ${when}. Typ \`status\` voor details of \`stop\` om af te melden.`,
-    announcePaused: (user: string, until: string) => `${user} heeft de les van de week in dit kanaal gepauzeerd tot ${until}.`,
+    announceSubscribed: (user: string, when: string) =>
+      `${user} heeft dit kanaal geabonneerd op de les van de week: elke ${when}. Typ \`status\` voor details of \`stop\` om af te melden.`,
+    announcePaused: (user: string, until: string) =>
+      `${user} heeft de les van de week in dit kanaal gepauzeerd tot ${until}.`,
     announceResumed: (user: string) => `${user} heeft de les van de week in dit kanaal hervat.`,
     announceStopped: (user: string) => `${user} heeft dit kanaal afgemeld voor de les van de week.`,
     someone: "Iemand",
@@ -83,10 +94,12 @@ export const texts = {
     doAnyway: "Toch doen",
     /** where the announcing user's mention goes; each platform puts its own mention there */
     announcer: "\u0002",
-    badSubscribe: (word: string) => `Dat begrijp ik niet: "${word}". Zo abonneer je: \`abonneer\` (maandag 8:30), \`abonneer dinsdag 9:00\`, \`abonneer vrijdag 16:30 Europe/Brussels\` of \`abonneer starter\`.`,
+    badSubscribe: (word: string) =>
+      `Dat begrijp ik niet: "${word}". Zo abonneer je: \`abonneer\` (maandag 8:30), \`abonneer dinsdag 9:00\`, \`abonneer vrijdag 16:30 Europe/Brussels\` of \`abonneer starter\`.`,
     badPause: "Pauzeer voor 1 tot 52 weken, bijvoorbeeld: `pauzeer 3 weken`.",
     notSubscribed: "Dit gesprek heeft geen abonnement op de les van de week. Typ `abonneer` om er een te nemen.",
-    paused: (until: string) => `De les van de week is gepauzeerd tot ${until}. Typ \`hervat\` om eerder verder te gaan.`,
+    paused: (until: string) =>
+      `De les van de week is gepauzeerd tot ${until}. Typ \`hervat\` om eerder verder te gaan.`,
     resumed: (next: string) => `De les van de week gaat weer door. De volgende les komt ${next}.`,
     stopped: "Je bent afgemeld voor de les van de week. Met `abonneer` begin je weer waar je was.",
     status: (when: string, zone: string, track: string, had: number, total: number, next: string) =>
@@ -94,10 +107,13 @@ export const texts = {
     statusPaused: (until: string) => `Gepauzeerd tot ${until}.`,
     statusStopped: (reason: string) => `Het abonnement staat stil (${reason}). Typ \`abonneer\` om weer te beginnen.`,
     reasons: { stopped: "afgemeld", platform: (code: string) => `de les kon niet worden bezorgd: ${code}` } as const,
-    notHere: "In de terminal kan ik geen les van de week bezorgen: abonneer in Slack of Teams. Typ `les` om de les van deze week te lezen.",
+    notHere:
+      "In de terminal kan ik geen les van de week bezorgen: abonneer in Slack of Teams. Typ `les` om de les van deze week te lezen.",
     noteInDirectOnly: "Reflecties noteer je in een privégesprek met mij, zodat ze van jou blijven.",
-    noteHow: "Typ `noteer` gevolgd door je reflectie, bijvoorbeeld: `noteer Ik wil vaker vooraf met de burgemeester afstemmen.`",
-    noted: (lesson: string | undefined) => `Genoteerd in je leeragenda${lesson ? ` bij ${lesson}` : ""}. Typ \`leeragenda\` om je notities te zien.`,
+    noteHow:
+      "Typ `noteer` gevolgd door je reflectie, bijvoorbeeld: `noteer Ik wil vaker vooraf met de burgemeester afstemmen.`",
+    noted: (lesson: string | undefined) =>
+      `Genoteerd in je leeragenda${lesson ? ` bij ${lesson}` : ""}. Typ \`leeragenda\` om je notities te zien.`,
     agendaEmpty: "Je leeragenda is nog leeg. Noteer een reflectie met `noteer …`, bijvoorbeeld na de les van de week.",
     agendaHeader: "*Je leeragenda*",
     agendaLine: (date: string, lesson: string, text: string) => `${date} · ${lesson}: ${text}`,
@@ -108,7 +124,8 @@ export const texts = {
     privacyNoReviewQueue: "Je vragen bewaar ik niet; feedback (👍/👎) alleen zonder naam en zonder de vraag.",
     privacyReviewQueue: (days: number) =>
       `Vragen waarop ik geen goed antwoord had, antwoorden met een 👎 en je keuze bij "bedoel je" bewaar ik ${days} dagen voor de redactie van het handboek: zonder je naam of account, en met namen, e-mailadressen, telefoonnummers en andere nummers eruit gehaald.`,
-    forgetConfirm: "Weet je het zeker? Ik verwijder dan je leeragenda, je privégesprek met mij en je abonnement daarin. Dit kan niet ongedaan worden gemaakt. Typ *ja* of *nee*, of kies hieronder.",
+    forgetConfirm:
+      "Weet je het zeker? Ik verwijder dan je leeragenda, je privégesprek met mij en je abonnement daarin. Dit kan niet ongedaan worden gemaakt. Typ *ja* of *nee*, of kies hieronder.",
     forgetExpired: "Er staat geen verwijderverzoek open. Typ `vergeet mij` als je alles wilt laten verwijderen.",
     forgetButton: "Vergeet mij",
     forgetYes: "Ja, verwijder alles",
@@ -120,29 +137,60 @@ export const texts = {
   calendar: {
     /** days from today to an event: "Over vier weken zijn de gemeenteraadsverkiezingen." */
     countdown: (days: number, event: string) => {
-      const words = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig"];
+      const words = [
+        "nul",
+        "een",
+        "twee",
+        "drie",
+        "vier",
+        "vijf",
+        "zes",
+        "zeven",
+        "acht",
+        "negen",
+        "tien",
+        "elf",
+        "twaalf",
+        "dertien",
+        "veertien",
+        "vijftien",
+        "zestien",
+        "zeventien",
+        "achttien",
+        "negentien",
+        "twintig",
+      ];
       const word = (n: number) => words[n] ?? String(n);
       const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-      const span = (d: number) => (d > 20 * 7 ? `${word(Math.round(d / 30.4))} maanden` : `${word(Math.round(d / 7))} weken`);
+      const span = (d: number) =>
+        d > 20 * 7 ? `${word(Math.round(d / 30.4))} maanden` : `${word(Math.round(d / 7))} weken`;
       if (days === 0) return `Vandaag zijn ${event}.`;
       if (days === 1) return `Morgen zijn ${event}.`;
       if (days === -1) return `Gisteren waren ${event}.`;
       if (days > 0 && days < 7) return `Over ${word(days)} dagen zijn ${event}.`;
       if (days < 0 && days > -7) return `${cap(word(-days))} dagen geleden waren ${event}.`;
-      if (days > 0) return Math.round(days / 7) === 1 ? `Volgende week zijn ${event}.` : `Over ${span(days)} zijn ${event}.`;
-      return Math.round(-days / 7) === 1 ? `Vorige week waren ${event}.` : `${cap(span(-days))} geleden waren ${event}.`;
+      if (days > 0)
+        return Math.round(days / 7) === 1 ? `Volgende week zijn ${event}.` : `Over ${span(days)} zijn ${event}.`;
+      return Math.round(-days / 7) === 1
+        ? `Vorige week waren ${event}.`
+        : `${cap(span(-days))} geleden waren ${event}.`;
     },
     why: (text: string) => `*Waarom nu?* ${text}`,
-    statusOn: "De les volgt het gemeentelijk jaar (verkiezingen, voorjaarsnota, zomerreces, begroting). Typ `abonneer zonder kalender` om alleen de vaste volgorde te krijgen.",
-    statusOff: "De les volgt de vaste volgorde, zonder de kalender van het gemeentelijk jaar. Typ `abonneer` met je dag en tijd om de kalender weer aan te zetten.",
+    statusOn:
+      "De les volgt het gemeentelijk jaar (verkiezingen, voorjaarsnota, zomerreces, begroting). Typ `abonneer zonder kalender` om alleen de vaste volgorde te krijgen.",
+    statusOff:
+      "De les volgt de vaste volgorde, zonder de kalender van het gemeentelijk jaar. Typ `abonneer` met je dag en tijd om de kalender weer aan te zetten.",
     subscribedOff: "Zonder kalender: je krijgt de lessen in de vaste volgorde.",
   },
   share: {
     /** the lead of a theme card shared from the compose box or a shortcut */
     intro: "Uit de Wegwijzer voor de gemeentesecretaris:",
-    typeQuestion: "Typ je vraag of een paar woorden, bijvoorbeeld \"samenwerking met de griffier\".",
+    typeQuestion: 'Typ je vraag of een paar woorden, bijvoorbeeld "samenwerking met de griffier".',
     nothingFound: "Daar vond ik geen thema bij in het handboek. Probeer het met andere woorden.",
-    results: (n: number) => (n === 1 ? "Dit thema past bij je vraag. Alleen jij ziet dit; deel het als je wilt." : "Deze thema's passen bij je vraag. Alleen jij ziet dit; deel wat je wilt."),
+    results: (n: number) =>
+      n === 1
+        ? "Dit thema past bij je vraag. Alleen jij ziet dit; deel het als je wilt."
+        : "Deze thema's passen bij je vraag. Alleen jij ziet dit; deel wat je wilt.",
     shareButton: "Deel in het kanaal",
     shared: "Gedeeld in het kanaal.",
     gone: "Dat thema kon ik niet meer vinden. Zoek het opnieuw.",
@@ -152,18 +200,26 @@ export const texts = {
     modalQuestion: "Je vraag",
     modalQuestionHint: "Bijvoorbeeld: hoe bereid ik de collegeonderhandelingen voor?",
     modalChannel: "Toon het antwoord in",
-    noMessageText: "Dit bericht heeft geen tekst om mee te zoeken. Gebruik de snelkoppeling zonder bericht en typ je vraag.",
+    noMessageText:
+      "Dit bericht heeft geen tekst om mee te zoeken. Gebruik de snelkoppeling zonder bericht en typ je vraag.",
   },
   regional: {
     offer: "Vraag het je regio",
-    linked: (name: string) => `Dit kanaal is nu het kanaal van *${name}*. Collega's uit de regio kunnen hier vanuit hun privégesprek met mij een vraag stellen (anoniem, tenzij ze anders kiezen). Typ \`regio\` om dit te zien, \`regio digest aan\` voor een wekelijks overzicht.`,
-    linkHow: "Koppel een kanaal aan je regio met `regio koppel <naam>`, bijvoorbeeld `regio koppel Regio Twente`, in dat kanaal zelf.",
+    linked: (name: string) =>
+      `Dit kanaal is nu het kanaal van *${name}*. Collega's uit de regio kunnen hier vanuit hun privégesprek met mij een vraag stellen (anoniem, tenzij ze anders kiezen). Typ \`regio\` om dit te zien, \`regio digest aan\` voor een wekelijks overzicht.`,
+    linkHow:
+      "Koppel een kanaal aan je regio met `regio koppel <naam>`, bijvoorbeeld `regio koppel Regio Twente`, in dat kanaal zelf.",
     linkInChannel: "Een regio koppel je in het kanaal van je regionale team zelf, niet in een privégesprek.",
-    thisChannel: (name: string, digest: boolean) => `Dit kanaal is het kanaal van *${name}*. Wekelijks overzicht: ${digest ? "aan" : "uit"}.`,
-    notLinked: "Dit kanaal is nog niet aan een regio gekoppeld. Typ `regio koppel <naam>`, bijvoorbeeld `regio koppel Regio Twente`.",
-    yourRegions: (names: string[]) => `Je regio's: ${names.map((n) => `*${n}*`).join(", ")}. Na een antwoord kun je kiezen voor "Vraag het je regio".`,
-    noRegions: "Je bent nog geen lid van een kanaal dat als regio is gekoppeld. Vraag je regionale team om in hun kanaal `regio koppel <naam>` te typen.",
-    onlyDirect: "Een vraag aan je regio stel je vanuit je privégesprek met mij, zodat je eerst ziet wat er geplaatst wordt.",
+    thisChannel: (name: string, digest: boolean) =>
+      `Dit kanaal is het kanaal van *${name}*. Wekelijks overzicht: ${digest ? "aan" : "uit"}.`,
+    notLinked:
+      "Dit kanaal is nog niet aan een regio gekoppeld. Typ `regio koppel <naam>`, bijvoorbeeld `regio koppel Regio Twente`.",
+    yourRegions: (names: string[]) =>
+      `Je regio's: ${names.map((n) => `*${n}*`).join(", ")}. Na een antwoord kun je kiezen voor "Vraag het je regio".`,
+    noRegions:
+      "Je bent nog geen lid van een kanaal dat als regio is gekoppeld. Vraag je regionale team om in hun kanaal `regio koppel <naam>` te typen.",
+    onlyDirect:
+      "Een vraag aan je regio stel je vanuit je privégesprek met mij, zodat je eerst ziet wat er geplaatst wordt.",
     tooLong: "Deze vraag is te lang om aan je regio voor te leggen. Maak hem korter dan 1500 tekens.",
     chooseRegion: "Je bent lid van meer dan één regio. In welk kanaal wil je je vraag stellen?",
     notMember: "Je bent geen lid (meer) van het kanaal van die regio, dus ik kan je vraag daar niet plaatsen.",
@@ -186,18 +242,23 @@ export const texts = {
     starterThemes: "Om mee te beginnen, uit het handboek van de gemeentesecretaris:",
     starterReply: "Antwoord in deze draad: de vraagsteller krijgt je antwoord doorgestuurd.",
     someone: "een collega",
-    noQuestion: "Welke vraag wil je aan je regio stellen? Stel hem eerst aan mij; na mijn antwoord kun je kiezen voor \"Vraag het je regio\".",
-    forwarded: (region: string, who: string, text: string) => `Antwoord uit *${region}* van ${who} op je vraag:\n${text}`,
-    digestOn: (name: string) => `Het wekelijks overzicht voor *${name}* staat aan: elke vrijdag de thema's waar de regio naar vroeg (alleen als minstens drie mensen iets vroegen) en de vragen zonder antwoord.`,
+    noQuestion:
+      'Welke vraag wil je aan je regio stellen? Stel hem eerst aan mij; na mijn antwoord kun je kiezen voor "Vraag het je regio".',
+    forwarded: (region: string, who: string, text: string) =>
+      `Antwoord uit *${region}* van ${who} op je vraag:\n${text}`,
+    digestOn: (name: string) =>
+      `Het wekelijks overzicht voor *${name}* staat aan: elke vrijdag de thema's waar de regio naar vroeg (alleen als minstens drie mensen iets vroegen) en de vragen zonder antwoord.`,
     digestOff: (name: string) => `Het wekelijks overzicht voor *${name}* staat uit.`,
     digestHeader: (name: string) => `*Weekoverzicht van ${name}*`,
     digestThemes: "Deze week vroegen collega's in de regio naar deze thema's:",
     digestThemeLine: (label: string, count: number) => `• ${label} (${count}×)`,
-    digestTooFew: "Deze week stelden minder dan drie collega's een vraag aan de regio. Zodat niemand herkenbaar is, noem ik dan geen thema's.",
+    digestTooFew:
+      "Deze week stelden minder dan drie collega's een vraag aan de regio. Zodat niemand herkenbaar is, noem ik dan geen thema's.",
     digestOpen: "Deze vragen in dit kanaal hebben nog geen antwoord. Weet jij iets? Reageer in de draad:",
     digestOpenLine: (date: string, label: string) => `• de vraag van ${date}${label ? ` (${label})` : ""}`,
     digestNoOpen: "Alle vragen van de afgelopen weken hebben een antwoord gekregen. Dank jullie wel!",
-    unknownCommand: "Dat begrijp ik niet. Zo werkt het: `regio koppel <naam>` (in het regiokanaal), `regio` (laat de regio zien), `regio digest aan` of `regio digest uit`.",
+    unknownCommand:
+      "Dat begrijp ik niet. Zo werkt het: `regio koppel <naam>` (in het regiokanaal), `regio` (laat de regio zien), `regio digest aan` of `regio digest uit`.",
   },
   /** The admin page for the people who run and curate Wegwijzer (server/admin-view.ts). */
   admin: {
@@ -212,8 +273,15 @@ export const texts = {
     loginWrong: "Dit token klopt niet.",
     disabled: "De beheerpagina staat uit: zet ADMIN_TOKEN in de instellingen om haar te gebruiken.",
     refused: "Geen toegang.",
-    csrfRefused: "Het formulier is verlopen of komt niet van deze pagina. Laad de pagina opnieuw en probeer het nog eens.",
-    nav: { usage: "Gebruik", themes: "Thema's", subscriptions: "Abonnementen", deliveries: "Bezorging", review: "Reviewwachtrij" },
+    csrfRefused:
+      "Het formulier is verlopen of komt niet van deze pagina. Laad de pagina opnieuw en probeer het nog eens.",
+    nav: {
+      usage: "Gebruik",
+      themes: "Thema's",
+      subscriptions: "Abonnementen",
+      deliveries: "Bezorging",
+      review: "Reviewwachtrij",
+    },
     usageHeading: "Gebruik",
     usageNote: "Vragen worden geteld per dag, zonder tekst en zonder gebruiker.",
     last7: "Afgelopen 7 dagen",
@@ -250,14 +318,24 @@ export const texts = {
     conversation: "Gesprek",
     conversationNote: "Gesprekken staan hier als korte code, niet met hun ID of gebruiker.",
     deliveriesHeading: "Bezorging per week",
-    outcomes: { sent: "verzonden", retry: "opnieuw proberen", failed: "mislukt", skipped: "overgeslagen", claimed: "bezig" } as Record<string, string>,
+    outcomes: {
+      sent: "verzonden",
+      retry: "opnieuw proberen",
+      failed: "mislukt",
+      skipped: "overgeslagen",
+      claimed: "bezig",
+    } as Record<string, string>,
     reviewHeading: "Reviewwachtrij",
     reviewOff: "De reviewwachtrij staat uit (REVIEW_QUEUE=0): er worden geen vragen bewaard.",
     reviewIntro: (days: number) =>
       `Vragen zonder goed antwoord, met een 👎 of met een keuze bij "bedoel je". De tekst is bij opslag ontdaan van namen, e-mailadressen, nummers en links; er staat geen gebruiker bij. Na ${days} dagen wordt alles verwijderd.`,
     reviewEmpty: "Geen open vragen. Mooi!",
-    reviewCounts: (open: number, handled: number, toExport: number) => `${open} open · ${handled} afgehandeld · ${toExport} nog te exporteren (npm run review:export)`,
-    reasons: { unanswered: "geen goed antwoord", down: "👎 gekregen", choice: "koos bij \"bedoel je\"" } as Record<string, string>,
+    reviewCounts: (open: number, handled: number, toExport: number) =>
+      `${open} open · ${handled} afgehandeld · ${toExport} nog te exporteren (npm run review:export)`,
+    reasons: { unanswered: "geen goed antwoord", down: "👎 gekregen", choice: 'koos bij "bedoel je"' } as Record<
+      string,
+      string
+    >,
     asked: "Vraag",
     botAnswered: "Wegwijzer gaf",
     botNothing: "niets",
@@ -272,8 +350,10 @@ export const texts = {
   },
   terminal: {
     prompt: "jij> ",
-    intro: "Wegwijzer in de terminal. Stel je vraag, typ een nummer om een vervolgvraag te stellen, *help* voor uitleg of *stoppen* om af te sluiten.",
-    notConfigured: (platform: string, vars: string) => `${platform} is niet ingesteld: zet ${vars} (zie .env.example) om Wegwijzer in ${platform} te gebruiken.`,
+    intro:
+      "Wegwijzer in de terminal. Stel je vraag, typ een nummer om een vervolgvraag te stellen, *help* voor uitleg of *stoppen* om af te sluiten.",
+    notConfigured: (platform: string, vars: string) =>
+      `${platform} is niet ingesteld: zet ${vars} (zie .env.example) om Wegwijzer in ${platform} te gebruiken.`,
     bye: "Tot ziens!",
     quitWords: ["stoppen", "stop chat", "exit", "quit", "doei", "einde"],
   },

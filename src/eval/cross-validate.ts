@@ -8,7 +8,14 @@
 import type { Bank } from "../knowledge/bank.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Answer, Answerer } from "../search/answer.ts";
-import { chooseThreshold, type ConfidenceModel, type Features, probability, TRAINING_FALSE_REJECTION, train } from "../search/confidence.ts";
+import {
+  chooseThreshold,
+  type ConfidenceModel,
+  type Features,
+  probability,
+  TRAINING_FALSE_REJECTION,
+  train,
+} from "../search/confidence.ts";
 import { fuse, type FusionOptions, type Scored } from "../search/fusion.ts";
 import { blocksOf } from "../search/passages.ts";
 import type { EvalQuestion } from "./metrics.ts";
@@ -41,10 +48,17 @@ export function cvItems(bank: Bank, k: number): CvItem[] {
   bank.questions.forEach((b) => {
     const n = perUnit.get(b.unit) ?? 0;
     perUnit.set(b.unit, n + 1);
-    items.push({ question: { id: `${b.unit}#${n + 1}`, q: b.q, gold: [b.unit], kind: b.kind }, fold: n % k, block: b.block });
+    items.push({
+      question: { id: `${b.unit}#${n + 1}`, q: b.q, gold: [b.unit], kind: b.kind },
+      fold: n % k,
+      block: b.block,
+    });
   });
   bank.unanswerable.forEach((u, n) => {
-    items.push({ question: { id: `unanswerable#${n + 1}`, q: u.q, gold: [], kind: `off-topic: ${u.kind}` }, fold: n % k });
+    items.push({
+      question: { id: `unanswerable#${n + 1}`, q: u.q, gold: [], kind: `off-topic: ${u.kind}` },
+      fold: n % k,
+    });
   });
   return items;
 }
@@ -64,9 +78,15 @@ function trainOn(records: readonly { item: CvItem; features: Features }[]): Conf
  * Scores every bank and unanswerable question with its own fold held out; `progress` is called
  * after each fold.
  */
-export function crossValidate(build: (bank: Bank) => Answerer, bank: Bank, k = 5, progress: (line: string) => void = () => {}): CvRun {
+export function crossValidate(
+  build: (bank: Bank) => Answerer,
+  bank: Bank,
+  k = 5,
+  progress: (line: string) => void = () => {},
+): CvRun {
   const items = cvItems(bank, k);
-  const pending: { item: CvItem; answerer: Answerer; features: Features; unitList: Scored[]; bankList: Scored[] }[] = [];
+  const pending: { item: CvItem; answerer: Answerer; features: Features; unitList: Scored[]; bankList: Scored[] }[] =
+    [];
   for (let fold = 0; fold < k; fold++) {
     const started = performance.now();
     let n = 0;
@@ -81,17 +101,31 @@ export function crossValidate(build: (bank: Bank) => Answerer, bank: Bank, k = 5
     for (const item of items) {
       if (item.fold !== fold) continue;
       const analysis = answerer.ranker.analyze(item.question.q);
-      pending.push({ item, answerer, features: analysis.features, unitList: analysis.unitList, bankList: analysis.bankList });
+      pending.push({
+        item,
+        answerer,
+        features: analysis.features,
+        unitList: analysis.unitList,
+        bankList: analysis.bankList,
+      });
       n++;
     }
-    progress(`fold ${fold + 1}/${k}: ${n} questions scored with their fold left out (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    progress(
+      `fold ${fold + 1}/${k}: ${n} questions scored with their fold left out (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
   }
   const records: CvRecord[] = [];
   for (let fold = 0; fold < k; fold++) {
     const model = trainOn(pending.filter((p) => p.item.fold !== fold));
     for (const p of pending) {
       if (p.item.fold !== fold) continue;
-      records.push({ item: p.item, features: p.features, unitList: p.unitList, bankList: p.bankList, answer: p.answerer.answer(p.item.question.q, model) });
+      records.push({
+        item: p.item,
+        features: p.features,
+        unitList: p.unitList,
+        bankList: p.bankList,
+        answer: p.answerer.answer(p.item.question.q, model),
+      });
     }
   }
   progress(`classifier trained ${k} times, each without the fold it decides on`);
@@ -111,7 +145,10 @@ export function passageHit(record: CvRecord, knowledge: Knowledge): boolean | un
 }
 
 /** hit@1, hit@3, MRR@5 of a ranking method over the answerable records. */
-export function rankingScores(records: readonly CvRecord[], rank: (r: CvRecord) => Scored[]): { hit1: number; hit3: number; mrr5: number } {
+export function rankingScores(
+  records: readonly CvRecord[],
+  rank: (r: CvRecord) => Scored[],
+): { hit1: number; hit3: number; mrr5: number } {
   const answerable = records.filter((r) => r.item.question.gold.length > 0);
   let hit1 = 0;
   let hit3 = 0;

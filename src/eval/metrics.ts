@@ -41,7 +41,10 @@ export function score(items: readonly { question: EvalQuestion; outcome: Outcome
     offTopic: offTopic.length,
     hit1: share(answerable.filter((i) => rank(i) === 0).length, answerable.length),
     hit3: share(answerable.filter((i) => rank(i) >= 0 && rank(i) < 3).length, answerable.length),
-    mrr5: share(answerable.reduce((sum, i) => sum + (rank(i) >= 0 ? 1 / (rank(i) + 1) : 0), 0), answerable.length),
+    mrr5: share(
+      answerable.reduce((sum, i) => sum + (rank(i) >= 0 ? 1 / (rank(i) + 1) : 0), 0),
+      answerable.length,
+    ),
     offTopicRejected: share(offTopic.filter((i) => !i.outcome.answered).length, offTopic.length),
     falseRejection: share(answerable.filter((i) => !i.outcome.answered).length, answerable.length),
   };

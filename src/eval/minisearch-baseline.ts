@@ -14,12 +14,20 @@ export class MiniSearchBaseline {
 
   constructor(knowledge: Knowledge) {
     this.index.addAll(
-      knowledge.units.map((u) => ({ id: u.id, title: u.title, text: [u.summary, ...u.keywords, ...u.questions].join("\n"), body: u.body })),
+      knowledge.units.map((u) => ({
+        id: u.id,
+        title: u.title,
+        text: [u.summary, ...u.keywords, ...u.questions].join("\n"),
+        body: u.body,
+      })),
     );
   }
 
   search(question: string): { answered: boolean; results: { id: string; score: number }[] } {
-    const results = this.index.search(question).slice(0, 5).map((r) => ({ id: String(r.id), score: r.score }));
+    const results = this.index
+      .search(question)
+      .slice(0, 5)
+      .map((r) => ({ id: String(r.id), score: r.score }));
     return { answered: results.length > 0, results };
   }
 }

@@ -31,7 +31,9 @@ export const bankFileSchema = z
   .strict();
 
 export const unanswerableFileSchema = z
-  .object({ questions: z.array(z.object({ q: z.string().trim().min(1), kind: z.enum(OFF_TOPIC_KINDS) }).strict()).min(1) })
+  .object({
+    questions: z.array(z.object({ q: z.string().trim().min(1), kind: z.enum(OFF_TOPIC_KINDS) }).strict()).min(1),
+  })
   .strict();
 
 export const conceptsFileSchema = z
@@ -87,7 +89,11 @@ function readYaml(dir: string, path: string, problems: KnowledgeProblem[]): unkn
 }
 
 function zodProblems(path: string, error: z.ZodError): KnowledgeProblem[] {
-  return error.issues.map((issue) => ({ path, field: issue.path.length ? issue.path.join(".") : undefined, message: issue.message }));
+  return error.issues.map((issue) => ({
+    path,
+    field: issue.path.length ? issue.path.join(".") : undefined,
+    message: issue.message,
+  }));
 }
 
 /**
@@ -101,7 +107,11 @@ export function loadBank(dir: string, knowledge: Knowledge): Bank {
   const questions: BankQuestion[] = [];
   const unanswerable: OffTopicQuestion[] = [];
   const bankDir = join(dir, "bank");
-  const files = existsSync(bankDir) ? readdirSync(bankDir).filter((f) => f.endsWith(".yaml")).sort() : [];
+  const files = existsSync(bankDir)
+    ? readdirSync(bankDir)
+        .filter((f) => f.endsWith(".yaml"))
+        .sort()
+    : [];
   for (const file of files) {
     const path = `bank/${file}`;
     const raw = readYaml(dir, path, problems);
@@ -123,11 +133,16 @@ export function loadBank(dir: string, knowledge: Knowledge): Bank {
       problems.push({ path, field: "unit", message: `unknown unit ID "${id}"` });
       continue;
     }
-    if (file !== `${id}.yaml`) problems.push({ path, field: "unit", message: `the file of unit "${id}" must be named ${id}.yaml` });
+    if (file !== `${id}.yaml`)
+      problems.push({ path, field: "unit", message: `the file of unit "${id}" must be named ${id}.yaml` });
     const blocks = blocksOf(unit.body).length;
     list.forEach((question, index) => {
       if (question.block !== undefined && question.block > blocks) {
-        problems.push({ path, field: `questions.${index}.block`, message: `block ${question.block} is out of 1..${blocks}` });
+        problems.push({
+          path,
+          field: `questions.${index}.block`,
+          message: `block ${question.block} is out of 1..${blocks}`,
+        });
       }
       questions.push({ unit: id, ...question });
     });
@@ -141,7 +156,12 @@ export function loadBank(dir: string, knowledge: Knowledge): Bank {
       concepts = result.data.concepts;
       concepts.forEach((concept, c) => {
         concept.units.forEach((id, u) => {
-          if (!knowledge.byId.has(id)) problems.push({ path: "concepts.yaml", field: `concepts.${c}.units.${u}`, message: `unknown unit ID "${id}"` });
+          if (!knowledge.byId.has(id))
+            problems.push({
+              path: "concepts.yaml",
+              field: `concepts.${c}.units.${u}`,
+              message: `unknown unit ID "${id}"`,
+            });
         });
       });
     }

@@ -59,7 +59,8 @@ function loadSources(dir: string, problems: KnowledgeProblem[]): Map<SourceId, S
     return sources;
   }
   for (const source of result.data) {
-    if (sources.has(source.id)) problems.push({ path: "sources.yaml", field: "id", message: `duplicate source "${source.id}"` });
+    if (sources.has(source.id))
+      problems.push({ path: "sources.yaml", field: "id", message: `duplicate source "${source.id}"` });
     sources.set(source.id, source);
   }
   return sources;
@@ -86,11 +87,16 @@ function loadUnit(dir: string, file: string, problems: KnowledgeProblem[]): Unit
   return { ...result.data, body: split.body, path };
 }
 
-function checkReferences(units: Unit[], sources: Map<SourceId, Source>, problems: KnowledgeProblem[]): Map<string, Unit> {
+function checkReferences(
+  units: Unit[],
+  sources: Map<SourceId, Source>,
+  problems: KnowledgeProblem[],
+): Map<string, Unit> {
   const byId = new Map<string, Unit>();
   for (const unit of units) {
     const first = byId.get(unit.id);
-    if (first) problems.push({ path: unit.path, field: "id", message: `duplicate ID "${unit.id}", also in ${first.path}` });
+    if (first)
+      problems.push({ path: unit.path, field: "id", message: `duplicate ID "${unit.id}", also in ${first.path}` });
     else byId.set(unit.id, unit);
     if (sources.size && !sources.has(unit.source)) {
       problems.push({ path: unit.path, field: "source", message: `"${unit.source}" is not in sources.yaml` });
@@ -98,8 +104,10 @@ function checkReferences(units: Unit[], sources: Map<SourceId, Source>, problems
   }
   for (const unit of units) {
     unit.related.forEach((id, index) => {
-      if (!byId.has(id)) problems.push({ path: unit.path, field: `related.${index}`, message: `unknown unit ID "${id}"` });
-      if (id === unit.id) problems.push({ path: unit.path, field: `related.${index}`, message: "a unit cannot relate to itself" });
+      if (!byId.has(id))
+        problems.push({ path: unit.path, field: `related.${index}`, message: `unknown unit ID "${id}"` });
+      if (id === unit.id)
+        problems.push({ path: unit.path, field: `related.${index}`, message: "a unit cannot relate to itself" });
     });
   }
   return byId;

@@ -48,9 +48,7 @@ export interface Unit extends UnitFrontMatter {
   path: string;
 }
 
-const excludeRangeSchema = z
-  .object({ from: text, to: text.optional(), reason: text })
-  .strict();
+const excludeRangeSchema = z.object({ from: text, to: text.optional(), reason: text }).strict();
 
 export const sourceSchema = z
   .object({

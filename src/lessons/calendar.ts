@@ -6,8 +6,14 @@ import { z } from "zod";
 import { texts } from "../conversation/texts.ts";
 import { KnowledgeError, type Knowledge, type KnowledgeProblem } from "../knowledge/load.ts";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD").refine((d) => DateTime.fromISO(d).isValid, "not a real date");
-const monthDay = z.string().regex(/^\d{2}-\d{2}$/, "a day of the year as MM-DD").refine((d) => DateTime.fromISO(`2024-${d}`).isValid, "not a real day of the year");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
+  .refine((d) => DateTime.fromISO(d).isValid, "not a real date");
+const monthDay = z
+  .string()
+  .regex(/^\d{2}-\d{2}$/, "a day of the year as MM-DD")
+  .refine((d) => DateTime.fromISO(`2024-${d}`).isValid, "not a real day of the year");
 
 const base = {
   id: z.string().regex(/^[a-z0-9-]{1,80}$/),
@@ -15,13 +21,26 @@ const base = {
   units: z.array(z.string().min(1)).min(1),
 };
 const periodSchema = z.union([
-  z.object({ ...base, event: z.string().min(1), fromWeeks: z.number().int().min(-104).max(104), toWeeks: z.number().int().min(-104).max(104) }).strict(),
+  z
+    .object({
+      ...base,
+      event: z.string().min(1),
+      fromWeeks: z.number().int().min(-104).max(104),
+      toWeeks: z.number().int().min(-104).max(104),
+    })
+    .strict(),
   z.object({ ...base, yearly: z.object({ from: monthDay, to: monthDay }).strict() }).strict(),
   z.object({ ...base, from: isoDate, to: isoDate }).strict(),
 ]);
 const calendarFileSchema = z
   .object({
-    events: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]{1,80}$/), name: z.string().trim().min(3).max(80), date: isoDate }).strict()).default([]),
+    events: z
+      .array(
+        z
+          .object({ id: z.string().regex(/^[a-z0-9-]{1,80}$/), name: z.string().trim().min(3).max(80), date: isoDate })
+          .strict(),
+      )
+      .default([]),
     periods: z.array(periodSchema).min(1),
   })
   .strict();
@@ -65,7 +84,8 @@ export function loadCalendar(dir: string, knowledge: Knowledge): MunicipalCalend
     throw new KnowledgeError([{ path, message: (error as Error).message }]);
   }
   const result = calendarFileSchema.safeParse(raw);
-  if (!result.success) throw new KnowledgeError(result.error.issues.map((i) => ({ path, field: i.path.join("."), message: i.message })));
+  if (!result.success)
+    throw new KnowledgeError(result.error.issues.map((i) => ({ path, field: i.path.join("."), message: i.message })));
   const problems: KnowledgeProblem[] = [];
   const events = new Map<string, CalendarEvent>();
   result.data.events.forEach((e, i) => {
@@ -80,7 +100,12 @@ export function loadCalendar(dir: string, knowledge: Knowledge): MunicipalCalend
     p.units.forEach((unitId, j) => {
       const unit = knowledge.byId.get(unitId);
       if (!unit) problems.push({ path, field: `periods.${i}.units.${j}`, message: `unknown unit ID "${unitId}"` });
-      else if (!["theme", "lesson", "agenda"].includes(unit.kind)) problems.push({ path, field: `periods.${i}.units.${j}`, message: `"${unitId}" is not a theme, lesson or agenda theme` });
+      else if (!["theme", "lesson", "agenda"].includes(unit.kind))
+        problems.push({
+          path,
+          field: `periods.${i}.units.${j}`,
+          message: `"${unitId}" is not a theme, lesson or agenda theme`,
+        });
     });
     const common = { id: p.id, reason: p.reason, units: p.units };
     if ("event" in p) {
@@ -89,14 +114,18 @@ export function loadCalendar(dir: string, knowledge: Knowledge): MunicipalCalend
         problems.push({ path, field: `periods.${i}.event`, message: `unknown event "${p.event}"` });
         return;
       }
-      if (p.fromWeeks > p.toWeeks) problems.push({ path, field: `periods.${i}.toWeeks`, message: "toWeeks is before fromWeeks" });
+      if (p.fromWeeks > p.toWeeks)
+        problems.push({ path, field: `periods.${i}.toWeeks`, message: "toWeeks is before fromWeeks" });
       const from = shift(event.date, p.fromWeeks);
       const to = shift(event.date, p.toWeeks);
       periods.push({ ...common, event, contains: (d) => d >= from && d <= to });
     } else if ("yearly" in p) {
       const { from, to } = p.yearly;
       // "12-14" to "01-20" runs over the turn of the year
-      periods.push({ ...common, contains: (d) => (from <= to ? d.slice(5) >= from && d.slice(5) <= to : d.slice(5) >= from || d.slice(5) <= to) });
+      periods.push({
+        ...common,
+        contains: (d) => (from <= to ? d.slice(5) >= from && d.slice(5) <= to : d.slice(5) >= from || d.slice(5) <= to),
+      });
     } else {
       if (p.from > p.to) problems.push({ path, field: `periods.${i}.to`, message: "to is before from" });
       periods.push({ ...common, contains: (d) => d >= p.from && d <= p.to });

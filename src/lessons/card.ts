@@ -11,7 +11,13 @@ import type { Lesson } from "./plan.ts";
  */
 export function composeLessonCard(
   lesson: Lesson,
-  opts: { isDirect: boolean; state: SubscriptionState; knowledge: Knowledge; answerer: Answerer; why?: string | undefined },
+  opts: {
+    isDirect: boolean;
+    state: SubscriptionState;
+    knowledge: Knowledge;
+    answerer: Answerer;
+    why?: string | undefined;
+  },
 ): Reply {
   const expect = opts.state;
   const { unit } = lesson;
@@ -27,12 +33,27 @@ export function composeLessonCard(
       { kind: "command", label: texts.lessons.unsubscribe, command: "stop", style: "danger", expect },
     );
   } else {
-    actions.push({ kind: "command", label: texts.lessons.subscribeButton, command: "abonneer", style: "primary", expect });
+    actions.push({
+      kind: "command",
+      label: texts.lessons.subscribeButton,
+      command: "abonneer",
+      style: "primary",
+      expect,
+    });
   }
   return {
     // "Waarom nu?": the municipal calendar chose this lesson (lessons/calendar.ts)
-    text: [texts.lessons.header(unit.title), ...(opts.why ? [texts.calendar.why(opts.why)] : []), unit.summary].join("\n"),
-    units: [{ id: unit.id, title: unit.title, citation: citationOf(unit, opts.knowledge), passages: opts.answerer.keyPassages(unit) }],
+    text: [texts.lessons.header(unit.title), ...(opts.why ? [texts.calendar.why(opts.why)] : []), unit.summary].join(
+      "\n",
+    ),
+    units: [
+      {
+        id: unit.id,
+        title: unit.title,
+        citation: citationOf(unit, opts.knowledge),
+        passages: opts.answerer.keyPassages(unit),
+      },
+    ],
     followUps: [],
     actions,
     reflection: lesson.reflection,

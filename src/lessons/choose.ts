@@ -37,10 +37,16 @@ export interface SeasonContext {
  * fewest times (so still "each unit once before repeating"), the first unit of the first period
  * that is on and lists one of them; otherwise the track's order. Returns the period that chose it.
  */
-export function chooseLesson(plan: LessonPlan, track: string, sentUnitIds: readonly string[], season?: SeasonContext): { lesson: Lesson; period?: Period | undefined } {
+export function chooseLesson(
+  plan: LessonPlan,
+  track: string,
+  sentUnitIds: readonly string[],
+  season?: SeasonContext,
+): { lesson: Lesson; period?: Period | undefined } {
   const fallback = nextLesson(plan, track, sentUnitIds);
   // The starter track's opening themes come first, whatever the season.
-  if (!season || (trackOf(track) === "starter" && plan.starterFirst.includes(fallback.unit.id))) return { lesson: fallback };
+  if (!season || (trackOf(track) === "starter" && plan.starterFirst.includes(fallback.unit.id)))
+    return { lesson: fallback };
   const lessons = plan.tracks[trackOf(track)];
   const counts = new Map<string, number>();
   for (const id of sentUnitIds) counts.set(id, (counts.get(id) ?? 0) + 1);

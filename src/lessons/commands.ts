@@ -35,7 +35,9 @@ function dutchDate(date: Date, zone: string): string {
 }
 
 function weekdayTime(sub: Pick<Subscription, "weekday" | "time">): string {
-  return `${DateTime.fromObject({ weekday: sub.weekday as 1 }).setLocale("nl").toFormat("cccc")} om ${sub.time}`;
+  return `${DateTime.fromObject({ weekday: sub.weekday as 1 })
+    .setLocale("nl")
+    .toFormat("cccc")} om ${sub.time}`;
 }
 
 /** Les van de week, leeragenda and privacy commands: everything in chat that needs the store. */
@@ -68,11 +70,19 @@ export class LessonCommands implements CommandHandler {
   }
 
   async home(request: HomeRequest): Promise<Reply[]> {
-    const incoming: Incoming = { platform: request.platform, conversationId: request.conversationId, userId: request.userId, text: "", isDirect: true };
+    const incoming: Incoming = {
+      platform: request.platform,
+      conversationId: request.conversationId,
+      userId: request.userId,
+      text: "",
+      isDirect: true,
+    };
     const sub = await this.deps.store.subscriptions.get(request.conversationId);
     const status = sub
       ? await this.status(sub)
-      : textReply(L.notSubscribed, [{ kind: "command", label: L.subscribeButton, command: "abonneer", style: "primary", expect: "none" }]);
+      : textReply(L.notSubscribed, [
+          { kind: "command", label: L.subscribeButton, command: "abonneer", style: "primary", expect: "none" },
+        ]);
     return [{ ...status, text: `${L.homeSubscription}\n${status.text}` }, await this.currentLessonCard(incoming)];
   }
 
@@ -85,21 +95,47 @@ export class LessonCommands implements CommandHandler {
     const week = slotOfWeek(sub, this.now()).week;
     const thisWeek = sent.find((s) => s.week === week);
     const lesson = thisWeek ? plan.byUnit.get(thisWeek.unitId) : undefined;
-    const season = this.deps.calendar && sub.calendar ? { calendar: this.deps.calendar, now: this.now(), zone: sub.timeZone } : undefined;
-    return { lesson: lesson ?? chooseLesson(plan, sub.track, sent.map((s) => s.unitId), season).lesson, subscription: sub };
+    const season =
+      this.deps.calendar && sub.calendar
+        ? { calendar: this.deps.calendar, now: this.now(), zone: sub.timeZone }
+        : undefined;
+    return {
+      lesson:
+        lesson ??
+        chooseLesson(
+          plan,
+          sub.track,
+          sent.map((s) => s.unitId),
+          season,
+        ).lesson,
+      subscription: sub,
+    };
   }
 
   async lessonCard(unitId: string, incoming: Incoming): Promise<Reply | undefined> {
     const lesson = this.deps.plan.byUnit.get(unitId);
     if (!lesson) return undefined;
     const subscription = await this.deps.store.subscriptions.get(incoming.conversationId);
-    return composeLessonCard(lesson, { isDirect: incoming.isDirect, state: this.stateOf(subscription), knowledge: this.deps.knowledge, answerer: this.deps.answerer });
+    return composeLessonCard(lesson, {
+      isDirect: incoming.isDirect,
+      state: this.stateOf(subscription),
+      knowledge: this.deps.knowledge,
+      answerer: this.deps.answerer,
+    });
   }
 
   private async currentLessonCard(incoming: Incoming): Promise<Reply> {
     const { lesson, subscription } = await this.currentLesson(incoming.conversationId);
-    const why = subscription?.active ? lessonWhy(this.deps.calendar, subscription, lesson.unit.id, this.now()) : undefined;
-    return composeLessonCard(lesson, { isDirect: incoming.isDirect, state: this.stateOf(subscription), knowledge: this.deps.knowledge, answerer: this.deps.answerer, why });
+    const why = subscription?.active
+      ? lessonWhy(this.deps.calendar, subscription, lesson.unit.id, this.now())
+      : undefined;
+    return composeLessonCard(lesson, {
+      isDirect: incoming.isDirect,
+      state: this.stateOf(subscription),
+      knowledge: this.deps.knowledge,
+      answerer: this.deps.answerer,
+      why,
+    });
   }
 
   /** The subscription as a card shows it. */
@@ -109,7 +145,11 @@ export class LessonCommands implements CommandHandler {
     return sub.pausedUntil && sub.pausedUntil > this.now() ? "paused" : "active";
   }
 
-  private async subscription(command: "subscribe" | "pause" | "resume" | "stop" | "status", args: string, incoming: Incoming): Promise<Reply> {
+  private async subscription(
+    command: "subscribe" | "pause" | "resume" | "stop" | "status",
+    args: string,
+    incoming: Incoming,
+  ): Promise<Reply> {
     const { store } = this.deps;
     if (incoming.platform === "local") return textReply(L.notHere);
     const now = this.now();
@@ -121,22 +161,39 @@ export class LessonCommands implements CommandHandler {
     const click = incoming.click?.kind === "command" ? incoming.click : undefined;
     if (click?.expect && command !== "status" && click.expect !== this.stateOf(existing)) {
       const current = existing ? (await this.status(existing)).text : L.notSubscribed;
-      return textReply(`${L.changedSince} ${current}`, [{ kind: "command", label: L.doAnyway, command: click.command }]);
+      return textReply(`${L.changedSince} ${current}`, [
+        { kind: "command", label: L.doAnyway, command: click.command },
+      ]);
     }
     switch (command) {
       case "subscribe": {
         const parsed = parseSubscribeArgs(args);
         if ("error" in parsed) return textReply(L.badSubscribe(parsed.error));
         const sub = await store.subscriptions.upsert(
-          { id: incoming.conversationId, platform: incoming.platform, isDirect: incoming.isDirect, weekday: parsed.weekday, time: parsed.time, timeZone: parsed.timeZone, track: parsed.track, calendar: parsed.calendar, createdBy: incoming.userId },
+          {
+            id: incoming.conversationId,
+            platform: incoming.platform,
+            isDirect: incoming.isDirect,
+            weekday: parsed.weekday,
+            time: parsed.time,
+            timeZone: parsed.timeZone,
+            track: parsed.track,
+            calendar: parsed.calendar,
+            createdBy: incoming.userId,
+          },
           now,
         );
         const first = nextSlot(sub, now);
-        const confirm = [L.subscribed(weekdayTime(sub), sub.timeZone, sub.track, formatSlotDutch(first, sub.timeZone)), ...(sub.calendar ? [] : [texts.calendar.subscribedOff])].join(" ");
+        const confirm = [
+          L.subscribed(weekdayTime(sub), sub.timeZone, sub.track, formatSlotDutch(first, sub.timeZone)),
+          ...(sub.calendar ? [] : [texts.calendar.subscribedOff]),
+        ].join(" ");
         return { ...textReply(confirm), announce: announce(L.announceSubscribed(who, weekdayTime(sub))) };
       }
       case "status":
-        return existing ? { ...(await this.status(existing)), origin: { kind: "command", command: "status" } } : textReply(L.notSubscribed);
+        return existing
+          ? { ...(await this.status(existing)), origin: { kind: "command", command: "status" } }
+          : textReply(L.notSubscribed);
       case "pause": {
         if (!existing?.active) return textReply(L.notSubscribed);
         const weeks = parsePauseWeeks(args);
@@ -149,7 +206,10 @@ export class LessonCommands implements CommandHandler {
       case "resume": {
         if (!existing) return textReply(L.notSubscribed);
         await store.subscriptions.resume(existing.id, now);
-        return { ...textReply(L.resumed(formatSlotDutch(nextSlot(existing, now), existing.timeZone))), announce: announce(L.announceResumed(who)) };
+        return {
+          ...textReply(L.resumed(formatSlotDutch(nextSlot(existing, now), existing.timeZone))),
+          announce: announce(L.announceResumed(who)),
+        };
       }
       case "stop": {
         if (!existing?.active) return textReply(L.notSubscribed);
@@ -163,9 +223,26 @@ export class LessonCommands implements CommandHandler {
     const now = this.now();
     const had = (await this.deps.store.deliveries.sentUnits(sub.id)).length;
     const total = this.deps.plan.tracks.standaard.length;
-    const lines = [L.status(weekdayTime(sub), sub.timeZone, sub.track, had, total, formatSlotDutch(nextSlot(sub, now), sub.timeZone))];
-    if (!sub.active) lines.push(L.statusStopped(sub.deactivatedReason === "stopped" || !sub.deactivatedReason ? L.reasons.stopped : L.reasons.platform(sub.deactivatedReason)));
-    else if (sub.pausedUntil && sub.pausedUntil > now) lines.push(L.statusPaused(dutchDate(sub.pausedUntil, sub.timeZone)));
+    const lines = [
+      L.status(
+        weekdayTime(sub),
+        sub.timeZone,
+        sub.track,
+        had,
+        total,
+        formatSlotDutch(nextSlot(sub, now), sub.timeZone),
+      ),
+    ];
+    if (!sub.active)
+      lines.push(
+        L.statusStopped(
+          sub.deactivatedReason === "stopped" || !sub.deactivatedReason
+            ? L.reasons.stopped
+            : L.reasons.platform(sub.deactivatedReason),
+        ),
+      );
+    else if (sub.pausedUntil && sub.pausedUntil > now)
+      lines.push(L.statusPaused(dutchDate(sub.pausedUntil, sub.timeZone)));
     if (this.deps.calendar) lines.push(sub.calendar ? texts.calendar.statusOn : texts.calendar.statusOff);
     const expect = this.stateOf(sub);
     const actions = sub.active
@@ -173,7 +250,15 @@ export class LessonCommands implements CommandHandler {
           { kind: "command" as const, label: L.pause, command: "pauzeer 1 week", expect },
           { kind: "command" as const, label: L.unsubscribe, command: "stop", style: "danger" as const, expect },
         ]
-      : [{ kind: "command" as const, label: L.subscribeButton, command: "abonneer", style: "primary" as const, expect }];
+      : [
+          {
+            kind: "command" as const,
+            label: L.subscribeButton,
+            command: "abonneer",
+            style: "primary" as const,
+            expect,
+          },
+        ];
     return textReply(lines.join(" "), actions);
   }
 
@@ -189,7 +274,15 @@ export class LessonCommands implements CommandHandler {
     // Filed under the lesson `les` shows in this conversation, subscribed or not.
     const { lesson } = await this.currentLesson(incoming.conversationId);
     const unit = lesson.unit;
-    await this.deps.store.notes.add({ userKey: `${incoming.platform}:${incoming.userId}`, conversationId: incoming.conversationId, unitId: unit?.id, text: text.slice(0, 2000) }, this.now());
+    await this.deps.store.notes.add(
+      {
+        userKey: `${incoming.platform}:${incoming.userId}`,
+        conversationId: incoming.conversationId,
+        unitId: unit?.id,
+        text: text.slice(0, 2000),
+      },
+      this.now(),
+    );
     return textReply(L.noted(unit ? unitLabel(unit, this.deps.knowledge) : undefined));
   }
 
@@ -199,15 +292,25 @@ export class LessonCommands implements CommandHandler {
     if (notes.length === 0) return textReply(L.agendaEmpty);
     const lines = notes.map((n) => {
       const unit = n.unitId ? this.deps.knowledge.byId.get(n.unitId) : undefined;
-      return L.agendaLine(DateTime.fromJSDate(n.createdAt).setLocale("nl").toFormat("d LLL yyyy"), unit ? unitLabel(unit, this.deps.knowledge) : L.agendaNoLesson, n.text);
+      return L.agendaLine(
+        DateTime.fromJSDate(n.createdAt).setLocale("nl").toFormat("d LLL yyyy"),
+        unit ? unitLabel(unit, this.deps.knowledge) : L.agendaNoLesson,
+        n.text,
+      );
     });
     return textReply([L.agendaHeader, ...lines].join("\n"));
   }
 
   private async privacy(incoming: Incoming): Promise<Reply> {
     const data = await this.deps.store.userData(incoming.platform, incoming.userId);
-    const questions = this.deps.reviewQueueDays === undefined ? L.privacyNoReviewQueue : L.privacyReviewQueue(this.deps.reviewQueueDays);
-    return textReply(`${L.privacy(data.notes, data.subscriptions.length, data.directConversations.length)} ${questions} ${L.privacyForget}`, [{ kind: "command", label: L.forgetButton, command: "vergeet mij", style: "danger" }]);
+    const questions =
+      this.deps.reviewQueueDays === undefined
+        ? L.privacyNoReviewQueue
+        : L.privacyReviewQueue(this.deps.reviewQueueDays);
+    return textReply(
+      `${L.privacy(data.notes, data.subscriptions.length, data.directConversations.length)} ${questions} ${L.privacyForget}`,
+      [{ kind: "command", label: L.forgetButton, command: "vergeet mij", style: "danger" }],
+    );
   }
 
   private async forget(confirmed: boolean | undefined, incoming: Incoming): Promise<Reply> {
@@ -227,7 +330,12 @@ export class LessonCommands implements CommandHandler {
 }
 
 /** Why a subscription gets this lesson now ("Over vier weken zijn de gemeenteraadsverkiezingen. …"), when the calendar chose it. */
-export function lessonWhy(calendar: MunicipalCalendar | undefined, sub: Pick<Subscription, "calendar" | "timeZone">, unitId: string, now: Date): string | undefined {
+export function lessonWhy(
+  calendar: MunicipalCalendar | undefined,
+  sub: Pick<Subscription, "calendar" | "timeZone">,
+  unitId: string,
+  now: Date,
+): string | undefined {
   if (!calendar || !sub.calendar) return undefined;
   const period = periodFor(calendar, unitId, now, sub.timeZone);
   return period ? whyNow(period, now, sub.timeZone) : undefined;

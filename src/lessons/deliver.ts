@@ -79,8 +79,19 @@ export class Deliverer {
 
   async runPass(now: Date, options: { dryRun?: boolean } = {}): Promise<PassReport> {
     const started = performance.now();
-    const report: PassReport = { due: 0, sent: 0, skipped: 0, retryLater: 0, deactivated: 0, failed: 0, notClaimed: 0, wouldSend: [] };
-    const subscriptions = (await this.deps.store.subscriptions.listActive()).filter((s) => this.deps.platforms.has(s.platform));
+    const report: PassReport = {
+      due: 0,
+      sent: 0,
+      skipped: 0,
+      retryLater: 0,
+      deactivated: 0,
+      failed: 0,
+      notClaimed: 0,
+      wouldSend: [],
+    };
+    const subscriptions = (await this.deps.store.subscriptions.listActive()).filter((s) =>
+      this.deps.platforms.has(s.platform),
+    );
     let next = 0;
     const worker = async () => {
       while (next < subscriptions.length) {
@@ -94,7 +105,10 @@ export class Deliverer {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, this.deps.concurrency ?? 8) }, worker));
-    this.deps.log.info({ instance: this.instance, ...report, wouldSend: report.wouldSend.length }, "delivery pass done");
+    this.deps.log.info(
+      { instance: this.instance, ...report, wouldSend: report.wouldSend.length },
+      "delivery pass done",
+    );
     if (!options.dryRun) this.deps.events?.pass(performance.now() - started);
     return report;
   }
@@ -109,10 +123,16 @@ export class Deliverer {
     if (!existing && localDate(now, sub.timeZone) !== slot.localDate) {
       // The bot was down on the slot's day: a lesson is never sent days late.
       const lesson = await this.upcoming(sub, now);
-      if (!dryRun && (await store.deliveries.markSkipped(sub.id, slot.week, lesson.unit.id, `missed slot of ${slot.localDate}`))) {
+      if (
+        !dryRun &&
+        (await store.deliveries.markSkipped(sub.id, slot.week, lesson.unit.id, `missed slot of ${slot.localDate}`))
+      ) {
         report.skipped += 1;
         this.deps.events?.delivery(sub.platform, "skipped");
-        log.warn({ subscription: hashId(sub.id), week: slot.week, slot: slot.at.toISOString() }, "lesson skipped: its day passed while the bot was not running");
+        log.warn(
+          { subscription: hashId(sub.id), week: slot.week, slot: slot.at.toISOString() },
+          "lesson skipped: its day passed while the bot was not running",
+        );
       }
       return;
     }
@@ -139,7 +159,12 @@ export class Deliverer {
     const sent = await this.deps.store.deliveries.sentUnits(sub.id);
     const { calendar } = this.deps;
     const season = calendar && sub.calendar ? { calendar, now, zone: sub.timeZone } : undefined;
-    return chooseLesson(this.deps.plan, sub.track, sent.map((s) => s.unitId), season).lesson;
+    return chooseLesson(
+      this.deps.plan,
+      sub.track,
+      sent.map((s) => s.unitId),
+      season,
+    ).lesson;
   }
 
   private async deliver(sub: Subscription, claim: Claim, now: Date, report: PassReport): Promise<void> {
@@ -149,7 +174,13 @@ export class Deliverer {
     const conversation = await store.getConversation(sub.id);
     if (!conversation) return this.deactivate(sub, claim, "no_conversation_reference", report);
     const why = lessonWhy(this.deps.calendar, sub, lesson.unit.id, now);
-    const card = composeLessonCard(lesson, { isDirect: sub.isDirect, state: "active", knowledge: this.deps.knowledge, answerer: this.deps.answerer, why });
+    const card = composeLessonCard(lesson, {
+      isDirect: sub.isDirect,
+      state: "active",
+      knowledge: this.deps.knowledge,
+      answerer: this.deps.answerer,
+      why,
+    });
 
     let outcome: SendOutcome = { ok: false, kind: "transient", error: "not_sent" };
     for (let waits = 0; waits <= (this.deps.maxRateLimitWaits ?? 5); waits++) {
@@ -157,7 +188,10 @@ export class Deliverer {
       outcome = await this.send(platform.sender, conversation, card);
       if (outcome.ok || outcome.kind !== "rate-limited") break;
       this.deps.events?.rateLimited(sub.platform);
-      log.warn({ subscription: hashId(sub.id), retryAfterMs: outcome.retryAfterMs }, "platform rate limit: waiting for Retry-After");
+      log.warn(
+        { subscription: hashId(sub.id), retryAfterMs: outcome.retryAfterMs },
+        "platform rate limit: waiting for Retry-After",
+      );
       platform.pacer.pause(outcome.retryAfterMs);
     }
     if (outcome.ok) {
@@ -167,18 +201,29 @@ export class Deliverer {
       return;
     }
     if (outcome.kind === "permanent") return this.deactivate(sub, claim, outcome.error, report);
-    const retryAt = new Date(now.getTime() + (outcome.kind === "rate-limited" ? outcome.retryAfterMs : BACKOFF_MS[Math.min(claim.attempts - 1, BACKOFF_MS.length - 1)]!));
+    const retryAt = new Date(
+      now.getTime() +
+        (outcome.kind === "rate-limited"
+          ? outcome.retryAfterMs
+          : BACKOFF_MS[Math.min(claim.attempts - 1, BACKOFF_MS.length - 1)]!),
+    );
     if (retryAt > endOfWeek(now, sub.timeZone)) {
       await store.deliveries.markFailed(claim, this.instance, `gave up this week: ${outcome.error}`);
       report.failed += 1;
       this.deps.events?.delivery(sub.platform, "failed");
-      log.warn({ subscription: hashId(sub.id), week: claim.week, error: outcome.error }, "lesson not delivered this week");
+      log.warn(
+        { subscription: hashId(sub.id), week: claim.week, error: outcome.error },
+        "lesson not delivered this week",
+      );
       return;
     }
     await store.deliveries.markRetry(claim, this.instance, retryAt, outcome.error);
     report.retryLater += 1;
     this.deps.events?.delivery(sub.platform, "retried");
-    log.warn({ subscription: hashId(sub.id), week: claim.week, error: outcome.error, retryAt: retryAt.toISOString() }, "lesson delivery will be retried");
+    log.warn(
+      { subscription: hashId(sub.id), week: claim.week, error: outcome.error, retryAt: retryAt.toISOString() },
+      "lesson delivery will be retried",
+    );
   }
 
   /** One post with a deadline: a platform that never answers costs one worker this long, not the pass. */
@@ -195,6 +240,9 @@ export class Deliverer {
     await this.deps.store.subscriptions.deactivate(sub.id, reason);
     report.deactivated += 1;
     this.deps.events?.delivery(sub.platform, "deactivated");
-    this.deps.log.warn({ subscription: hashId(sub.id), reason }, "subscription deactivated: the platform refuses delivery");
+    this.deps.log.warn(
+      { subscription: hashId(sub.id), reason },
+      "subscription deactivated: the platform refuses delivery",
+    );
   }
 }

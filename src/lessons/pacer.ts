@@ -55,7 +55,11 @@ export class Pacer {
       this.tokens = Math.min(this.options.burst, this.tokens + ((now - this.last) / 1000) * this.options.perSecond);
       this.last = now;
       const conversationReady = (this.lastPerConversation.get(conversation) ?? 0) + this.options.perConversationMs;
-      const waitMs = Math.max(this.pausedUntil - now, conversationReady - now, this.tokens >= 1 ? 0 : ((1 - this.tokens) / this.options.perSecond) * 1000);
+      const waitMs = Math.max(
+        this.pausedUntil - now,
+        conversationReady - now,
+        this.tokens >= 1 ? 0 : ((1 - this.tokens) / this.options.perSecond) * 1000,
+      );
       if (waitMs <= 0) {
         this.tokens -= 1;
         this.lastPerConversation.set(conversation, now);

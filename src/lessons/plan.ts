@@ -5,10 +5,14 @@ import { z } from "zod";
 import { KnowledgeError, type Knowledge, type KnowledgeProblem } from "../knowledge/load.ts";
 import type { Unit } from "../knowledge/schema.ts";
 
-const lessonsFileSchema = z.object({
-  starterFirst: z.array(z.string().min(1)).min(1),
-  sequence: z.array(z.object({ unit: z.string().min(1), reflection: z.string().trim().min(10).max(400) }).strict()).min(1),
-}).strict();
+const lessonsFileSchema = z
+  .object({
+    starterFirst: z.array(z.string().min(1)).min(1),
+    sequence: z
+      .array(z.object({ unit: z.string().min(1), reflection: z.string().trim().min(10).max(400) }).strict())
+      .min(1),
+  })
+  .strict();
 
 export interface Lesson {
   unit: Unit;
@@ -49,7 +53,8 @@ export function loadLessonPlan(dir: string, knowledge: Knowledge): LessonPlan {
   result.data.sequence.forEach((entry, index) => {
     const unit = knowledge.byId.get(entry.unit);
     if (!unit) problems.push({ path, field: `sequence.${index}.unit`, message: `unknown unit ID "${entry.unit}"` });
-    else if (byUnit.has(unit.id)) problems.push({ path, field: `sequence.${index}.unit`, message: `"${unit.id}" appears twice` });
+    else if (byUnit.has(unit.id))
+      problems.push({ path, field: `sequence.${index}.unit`, message: `"${unit.id}" appears twice` });
     else {
       const lesson = { unit, reflection: entry.reflection };
       byUnit.set(unit.id, lesson);
@@ -57,7 +62,8 @@ export function loadLessonPlan(dir: string, knowledge: Knowledge): LessonPlan {
     }
   });
   for (const unit of required(knowledge)) {
-    if (!byUnit.has(unit.id)) problems.push({ path, field: "sequence", message: `"${unit.id}" (${unit.title}) is missing` });
+    if (!byUnit.has(unit.id))
+      problems.push({ path, field: "sequence", message: `"${unit.id}" (${unit.title}) is missing` });
   }
   const first = result.data.starterFirst.map((id, index) => {
     const lesson = byUnit.get(id);

@@ -25,7 +25,11 @@ function slotIn(spec: SlotSpec, local: DateTime): Slot {
   // Luxon resolves the wall-clock time in the zone: a time that does not exist on the day clocks
   // go forward moves on by the gap; one that happens twice when they go back is the first.
   const at = local.set({ weekday: spec.weekday as 1, hour, minute, second: 0, millisecond: 0 });
-  return { week: `${at.weekYear}-W${String(at.weekNumber).padStart(2, "0")}`, at: at.toJSDate(), localDate: at.toISODate()! };
+  return {
+    week: `${at.weekYear}-W${String(at.weekNumber).padStart(2, "0")}`,
+    at: at.toJSDate(),
+    localDate: at.toISODate()!,
+  };
 }
 
 /** The slot in the ISO week that `now` falls in, in the subscription's own time zone. */

@@ -24,12 +24,18 @@ export interface RegionalDeps {
 
 /** Whether a question fits the confirmation buttons: at most 1500 characters, and its button value within Slack's 2000. */
 function fitsButton(question: string): boolean {
-  return question.length <= MAX_REGION_QUESTION && JSON.stringify({ kind: "command", command: `regio plaats anoniem @teams:${"x".repeat(90)} ${question}` }).length <= 2000;
+  return (
+    question.length <= MAX_REGION_QUESTION &&
+    JSON.stringify({ kind: "command", command: `regio plaats anoniem @teams:${"x".repeat(90)} ${question}` }).length <=
+      2000
+  );
 }
 
 /** "slack:T1:U1" → "slack:T1:" (one Slack workspace); "teams:…" → "teams:". */
 function workspacePrefix(conversationId: string): string {
-  return conversationId.startsWith("slack:") ? `${conversationId.split(":").slice(0, 2).join(":")}:` : `${conversationId.split(":")[0]}:`;
+  return conversationId.startsWith("slack:")
+    ? `${conversationId.split(":").slice(0, 2).join(":")}:`
+    : `${conversationId.split(":")[0]}:`;
 }
 
 /** "@slack:T1:C9 de vraag" → region ID and the rest. */
@@ -89,13 +95,22 @@ export class RegionalCommands implements CommandHandler {
       const regions = await this.memberRegions(incoming);
       return regions.length ? [{ kind: "command", label: R.offer, command: `regio vraag ${text}` }] : [];
     } catch (error) {
-      this.deps.log.warn({ platform: incoming.platform, err: { message: (error as Error).message } }, "region membership check failed");
+      this.deps.log.warn(
+        { platform: incoming.platform, err: { message: (error as Error).message } },
+        "region membership check failed",
+      );
       return [];
     }
   }
 
   /** A reply in a regional question's thread: sent to the asker's DM. True when it was one. */
-  async onThreadReply(reply: { regionId: string; threadRef: string; platform: string; who: string | undefined; text: string }): Promise<boolean> {
+  async onThreadReply(reply: {
+    regionId: string;
+    threadRef: string;
+    platform: string;
+    who: string | undefined;
+    text: string;
+  }): Promise<boolean> {
     const { store } = this.deps;
     const question = await store.regions.questionByThread(reply.regionId, reply.threadRef);
     if (!question) return false;
@@ -103,7 +118,10 @@ export class RegionalCommands implements CommandHandler {
     const dm = await store.getConversation(question.dmConversationId);
     const platform = this.platforms.get(reply.platform);
     if (!region || !dm || !platform || !reply.text.trim()) return true;
-    const sent = await platform.sendDirect(dm, textReply(R.forwarded(region.name, reply.who ?? R.someone, reply.text.trim().slice(0, 2500))));
+    const sent = await platform.sendDirect(
+      dm,
+      textReply(R.forwarded(region.name, reply.who ?? R.someone, reply.text.trim().slice(0, 2500))),
+    );
     if (sent) await store.regions.countReply(question.id);
     this.deps.log.info({ platform: reply.platform, intent: "region-reply", forwarded: sent }, "regional thread reply");
     return true;
@@ -122,7 +140,12 @@ export class RegionalCommands implements CommandHandler {
     if (incoming.isDirect || incoming.platform === "local") return textReply(R.linkInChannel);
     const clean = name.replace(/[*_`<>]/g, "").trim();
     if (clean.length < 2 || clean.length > 80) return textReply(R.linkHow);
-    const region = await this.deps.store.regions.register(incoming.conversationId, incoming.platform, clean, this.now());
+    const region = await this.deps.store.regions.register(
+      incoming.conversationId,
+      incoming.platform,
+      clean,
+      this.now(),
+    );
     await this.deps.store.regions.link(region.id, `${incoming.platform}:${incoming.userId}`, this.now());
     this.membership.set(`${region.id}|${incoming.userId}`, { at: this.now().getTime(), display: undefined });
     return { ...textReply(R.linked(region.name)), announce: R.linked(region.name) };
@@ -146,17 +169,30 @@ export class RegionalCommands implements CommandHandler {
     if (!fitsButton(question)) return textReply(R.tooLong);
     const regions = await this.memberRegions(incoming);
     if (regions.length === 0) return textReply(R.noRegions);
-    const chosen = regionId ? regions.find((r) => r.region.id === regionId) : regions.length === 1 ? regions[0] : undefined;
+    const chosen = regionId
+      ? regions.find((r) => r.region.id === regionId)
+      : regions.length === 1
+        ? regions[0]
+        : undefined;
     if (regionId && !chosen) return textReply(R.notMember);
     if (!chosen) {
       return textReply(
         R.chooseRegion,
-        regions.map((r) => ({ kind: "command", label: r.region.name, command: `regio vraag @${r.region.id} ${question}` })),
+        regions.map((r) => ({
+          kind: "command",
+          label: r.region.name,
+          command: `regio vraag @${r.region.id} ${question}`,
+        })),
       );
     }
     const themes = this.deps.search.search(question, 3).map((c) => c.label);
     return textReply(R.preview(chosen.region.name, question, themes), [
-      { kind: "command", label: R.postAnonymous, command: `regio plaats anoniem @${chosen.region.id} ${question}`, style: "primary" },
+      {
+        kind: "command",
+        label: R.postAnonymous,
+        command: `regio plaats anoniem @${chosen.region.id} ${question}`,
+        style: "primary",
+      },
       { kind: "command", label: R.postWithName, command: `regio plaats naam @${chosen.region.id} ${question}` },
       { kind: "command", label: R.cancel, command: "regio annuleer" },
     ]);
@@ -173,7 +209,8 @@ export class RegionalCommands implements CommandHandler {
     const { store, log } = this.deps;
     const region = await store.regions.get(regionId);
     const platform = this.platforms.get(incoming.platform);
-    const channel = region && region.platform === incoming.platform ? await store.getConversation(region.id) : undefined;
+    const channel =
+      region && region.platform === incoming.platform ? await store.getConversation(region.id) : undefined;
     if (!region || !platform || !channel) return textReply(R.notMember);
     // Asked of the platform now, not from the cache: she may have left the channel since the offer.
     const member = await platform.member(channel, incoming.userId);
@@ -183,16 +220,33 @@ export class RegionalCommands implements CommandHandler {
     }
     const cards = this.deps.search.search(question, 3);
     try {
-      const posted = await platform.postQuestion(channel, { question, asker: anonymous ? undefined : member.display, themes: cards.map((c) => c.label) });
+      const posted = await platform.postQuestion(channel, {
+        question,
+        asker: anonymous ? undefined : member.display,
+        themes: cards.map((c) => c.label),
+      });
       await store.regions.link(region.id, `${incoming.platform}:${incoming.userId}`, this.now());
       await store.regions.addQuestion(
-        { regionId: region.id, userKey: `${incoming.platform}:${incoming.userId}`, dmConversationId: incoming.conversationId, anonymous, unitIds: cards.map((c) => c.unitId), threadRef: posted.threadRef },
+        {
+          regionId: region.id,
+          userKey: `${incoming.platform}:${incoming.userId}`,
+          dmConversationId: incoming.conversationId,
+          anonymous,
+          unitIds: cards.map((c) => c.unitId),
+          threadRef: posted.threadRef,
+        },
         this.now(),
       );
-      log.info({ platform: incoming.platform, intent: "region-question", anonymous, units: cards.map((c) => c.unitId) }, "question posted in a region");
+      log.info(
+        { platform: incoming.platform, intent: "region-question", anonymous, units: cards.map((c) => c.unitId) },
+        "question posted in a region",
+      );
       return textReply(R.posted(region.name, anonymous, posted.link));
     } catch (error) {
-      log.warn({ platform: incoming.platform, err: { message: (error as Error).message } }, "posting a regional question failed");
+      log.warn(
+        { platform: incoming.platform, err: { message: (error as Error).message } },
+        "posting a regional question failed",
+      );
       return textReply(R.postFailed);
     }
   }

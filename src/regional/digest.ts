@@ -17,7 +17,12 @@ export const DIGEST_MIN_PEOPLE = 3;
 const OPEN_WEEKS = 4;
 
 /** The digest's text: theme counts (never a question or a name) when ≥ 3 people asked, and the open threads. */
-export function composeDigest(region: Region, thisWeek: RegionQuestion[], open: RegionQuestion[], knowledge: Knowledge): string | undefined {
+export function composeDigest(
+  region: Region,
+  thisWeek: RegionQuestion[],
+  open: RegionQuestion[],
+  knowledge: Knowledge,
+): string | undefined {
   if (thisWeek.length === 0 && open.length === 0) return undefined;
   const lines = [R.digestHeader(region.name)];
   const people = new Set(thisWeek.map((q) => q.userKey));
@@ -38,7 +43,12 @@ export function composeDigest(region: Region, thisWeek: RegionQuestion[], open: 
     lines.push(R.digestOpen);
     for (const q of open) {
       const unit = q.unitIds[0] ? knowledge.byId.get(q.unitIds[0]) : undefined;
-      lines.push(R.digestOpenLine(DateTime.fromJSDate(q.createdAt, { zone: DIGEST_SLOT.zone }).setLocale("nl").toFormat("cccc d LLLL"), unit ? unitLabel(unit, knowledge) : ""));
+      lines.push(
+        R.digestOpenLine(
+          DateTime.fromJSDate(q.createdAt, { zone: DIGEST_SLOT.zone }).setLocale("nl").toFormat("cccc d LLLL"),
+          unit ? unitLabel(unit, knowledge) : "",
+        ),
+      );
     }
   } else {
     lines.push(R.digestNoOpen);
@@ -71,14 +81,30 @@ export class RegionalDigest {
     for (const region of [...(await store.regions.list("slack:")), ...(await store.regions.list("teams:"))]) {
       const sender = this.deps.senders.get(region.platform);
       if (!region.digest || !sender) continue;
-      const claim = await store.deliveries.claim(`digest:${region.id}`, week, "digest", this.deps.instance, now, 5 * 60_000);
+      const claim = await store.deliveries.claim(
+        `digest:${region.id}`,
+        week,
+        "digest",
+        this.deps.instance,
+        now,
+        5 * 60_000,
+      );
       if (!claim) continue;
       const since = local.minus({ weeks: OPEN_WEEKS }).toJSDate();
       const recent = await store.regions.questionsSince(region.id, since);
-      const text = composeDigest(region, recent.filter((q) => q.createdAt >= weekStart), recent.filter((q) => q.replies === 0), knowledge);
+      const text = composeDigest(
+        region,
+        recent.filter((q) => q.createdAt >= weekStart),
+        recent.filter((q) => q.replies === 0),
+        knowledge,
+      );
       const channel = await store.getConversation(region.id);
       if (!text || !channel) {
-        await store.deliveries.markFailed(claim, this.deps.instance, text ? "no_conversation_reference" : "nothing_to_report");
+        await store.deliveries.markFailed(
+          claim,
+          this.deps.instance,
+          text ? "no_conversation_reference" : "nothing_to_report",
+        );
         continue;
       }
       const outcome = await sender.send(channel, textReply(text));
@@ -88,7 +114,12 @@ export class RegionalDigest {
       } else if (outcome.kind === "permanent") {
         await store.deliveries.markFailed(claim, this.deps.instance, outcome.error);
       } else {
-        await store.deliveries.markRetry(claim, this.deps.instance, new Date(now.getTime() + 15 * 60_000), outcome.error);
+        await store.deliveries.markRetry(
+          claim,
+          this.deps.instance,
+          new Date(now.getTime() + 15 * 60_000),
+          outcome.error,
+        );
       }
       log.info({ platform: region.platform, intent: "region-digest", sent: outcome.ok }, "regional digest");
     }

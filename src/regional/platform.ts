@@ -9,7 +9,10 @@ export interface RegionPlatform {
    */
   member(channel: ConversationRecord, userId: string): Promise<{ display: string } | undefined>;
   /** Posts the thread starter in the region's channel; returns the thread's reference and, where useful, a link. */
-  postQuestion(channel: ConversationRecord, question: RegionPost): Promise<{ threadRef: string; link?: string | undefined }>;
+  postQuestion(
+    channel: ConversationRecord,
+    question: RegionPost,
+  ): Promise<{ threadRef: string; link?: string | undefined }>;
   /** Sends a message to a stored direct conversation (a forwarded reply). */
   sendDirect(conversation: ConversationRecord, reply: Reply): Promise<boolean>;
 }

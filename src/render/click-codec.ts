@@ -45,9 +45,13 @@ export function clickText(click: Click): string {
 /** What pressing a reply's action does, as the click the adapters send back to the core. */
 export function clickOfAction(action: Action): Click {
   switch (action.kind) {
-    case "ask": return { kind: "ask", question: action.question };
-    case "read-more": return { kind: "read-more", unitId: action.unitId };
-    case "feedback": return { kind: "feedback", value: action.value, ref: action.ref };
-    case "command": return { kind: "command", command: action.command, ...(action.expect ? { expect: action.expect } : {}) };
+    case "ask":
+      return { kind: "ask", question: action.question };
+    case "read-more":
+      return { kind: "read-more", unitId: action.unitId };
+    case "feedback":
+      return { kind: "feedback", value: action.value, ref: action.ref };
+    case "command":
+      return { kind: "command", command: action.command, ...(action.expect ? { expect: action.expect } : {}) };
   }
 }

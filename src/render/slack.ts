@@ -16,7 +16,14 @@ import { linesOf, passageText } from "./lines.ts";
 import { shorten } from "./shorten.ts";
 
 /** Slack's limits (Block Kit reference): blocks per message, characters per text and button. */
-export const SLACK_LIMITS = { blocks: 50, sectionText: 3000, buttonLabel: 75, buttonValue: 2000, actionsPerBlock: 25, fallbackText: 3000 } as const;
+export const SLACK_LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  buttonLabel: 75,
+  buttonValue: 2000,
+  actionsPerBlock: 25,
+  fallbackText: 3000,
+} as const;
 
 export const SLACK_ACTION_PREFIX = "wegwijzer:";
 
@@ -56,7 +63,6 @@ function button(index: number, label: string, click: Click, style?: "primary" | 
   };
 }
 
-
 /** Text that fits one section; a cut is marked and offered in full through "lees verder". */
 function fitSection(text: string): { text: string; cut: boolean } {
   if (text.length <= SLACK_LIMITS.sectionText) return { text, cut: false };
@@ -75,23 +81,38 @@ export function renderSlack(reply: Reply): SlackMessage {
   content.push(section(fitSection(lead).text));
   for (const contents of reply.contents ?? []) content.push(...contentsSections(contents));
   for (const unit of reply.units) {
-    const body = [`*${escapeSlack(unit.title)}*`, ...unit.passages.map((p) => `• ${escapeSlack(passageText(p))}`)].join("\n");
+    const body = [`*${escapeSlack(unit.title)}*`, ...unit.passages.map((p) => `• ${escapeSlack(passageText(p))}`)].join(
+      "\n",
+    );
     const fitted = fitSection(body);
     if (fitted.cut) readMore.add(unit.id);
     content.push({ type: "divider" }, section(fitted.text), {
       type: "context",
-      elements: [{ type: "mrkdwn", text: escapeSlack(texts.source(unit.citation.book, unit.citation.label, unit.citation.chapter)) }],
+      elements: [
+        {
+          type: "mrkdwn",
+          text: escapeSlack(texts.source(unit.citation.book, unit.citation.label, unit.citation.chapter)),
+        },
+      ],
     });
   }
-  if (reply.reflection) content.push(section(fitSection(`*${texts.reflectionHeader}* ${escapeSlack(reply.reflection)}`).text));
+  if (reply.reflection)
+    content.push(section(fitSection(`*${texts.reflectionHeader}* ${escapeSlack(reply.reflection)}`).text));
 
   type ButtonSpec = { label: string; click: Click; style?: "primary" | "danger" | undefined };
-  const followUps: ButtonSpec[] = reply.followUps.map((question) => ({ label: question, click: { kind: "ask", question } }));
+  const followUps: ButtonSpec[] = reply.followUps.map((question) => ({
+    label: question,
+    click: { kind: "ask", question },
+  }));
   const others: ButtonSpec[] = [];
   for (const action of reply.actions) {
     if (action.kind === "feedback" && reply.feedbackGiven) continue;
     if (action.kind === "read-more") readMore.delete(action.unitId);
-    others.push({ label: action.label, click: clickOfAction(action), style: action.kind === "command" ? action.style : undefined });
+    others.push({
+      label: action.label,
+      click: clickOfAction(action),
+      style: action.kind === "command" ? action.style : undefined,
+    });
   }
   for (const unitId of readMore) others.unshift({ label: texts.readMore, click: { kind: "read-more", unitId } });
 
@@ -101,25 +122,50 @@ export function renderSlack(reply: Reply): SlackMessage {
     for (let i = 0; i < group.length; i += SLACK_LIMITS.actionsPerBlock) {
       actionBlocks.push({
         type: "actions",
-        elements: group.slice(i, i + SLACK_LIMITS.actionsPerBlock).map((b) => button(index++, b.label, b.click, b.style, reply.origin)),
+        elements: group
+          .slice(i, i + SLACK_LIMITS.actionsPerBlock)
+          .map((b) => button(index++, b.label, b.click, b.style, reply.origin)),
       });
     }
   }
   const given = reply.feedbackGiven;
   if (given) {
-    actionBlocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escapeSlack(given.value === "up" ? texts.feedbackGivenUp : texts.feedbackGivenDown) }] });
+    actionBlocks.push({
+      type: "context",
+      elements: [
+        { type: "mrkdwn", text: escapeSlack(given.value === "up" ? texts.feedbackGivenUp : texts.feedbackGivenDown) },
+      ],
+    });
     if (!given.final) {
       const value = given.value === "up" ? "down" : "up";
       const click: Click = { kind: "feedback", value, ref: given.ref, was: given.value };
-      actionBlocks.push({ type: "actions", elements: [button(index++, value === "up" ? texts.feedbackChangeUp : texts.feedbackChangeDown, click, undefined, reply.origin)] });
+      actionBlocks.push({
+        type: "actions",
+        elements: [
+          button(
+            index++,
+            value === "up" ? texts.feedbackChangeUp : texts.feedbackChangeDown,
+            click,
+            undefined,
+            reply.origin,
+          ),
+        ],
+      });
     }
   }
-  if (followUps.length) actionBlocks.unshift({ type: "context", elements: [{ type: "mrkdwn", text: texts.followUpsHeader }] });
+  if (followUps.length)
+    actionBlocks.unshift({ type: "context", elements: [{ type: "mrkdwn", text: texts.followUpsHeader }] });
 
   // Keep within the block limit: content gives way to the buttons, with a marker that text was left out.
   const room = SLACK_LIMITS.blocks - actionBlocks.length;
-  const blocks = content.length <= room ? [...content, ...actionBlocks] : [...content.slice(0, room - 1), section(`_${texts.shortened}_`), ...actionBlocks];
-  return { text: shorten(plainFallback(reply), SLACK_LIMITS.fallbackText), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
+  const blocks =
+    content.length <= room
+      ? [...content, ...actionBlocks]
+      : [...content.slice(0, room - 1), section(`_${texts.shortened}_`), ...actionBlocks];
+  return {
+    text: shorten(plainFallback(reply), SLACK_LIMITS.fallbackText),
+    blocks: blocks.slice(0, SLACK_LIMITS.blocks),
+  };
 }
 
 /** A table of contents: the source in bold, each chapter in italics, one numbered line per unit. */

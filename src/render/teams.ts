@@ -50,10 +50,9 @@ export function escapeTeams(text: string): string {
 
 /** The bot's own texts use *bold* and `code`; in a card both become **bold**, the rest is escaped. */
 function ownText(text: string): string {
-  return escapeTeams(text.replace(/\*([^*\n]+)\*/g, "\u0001$1\u0001").replace(/`([^`\n]+)`/g, "\u0001$1\u0001")).replace(
-    /\u0001/g,
-    "**",
-  );
+  return escapeTeams(
+    text.replace(/\*([^*\n]+)\*/g, "\u0001$1\u0001").replace(/`([^`\n]+)`/g, "\u0001$1\u0001"),
+  ).replace(/\u0001/g, "**");
 }
 
 /** The bot's own text for a plain Teams message (announcements): *bold* and `code` as **bold**, the rest escaped. */
@@ -88,7 +87,9 @@ function choiceRow(label: string, data: TeamsActionData): IContainer {
 
 function unitContainer(unit: ReplyUnit, passages: string[], cut: boolean): IContainer {
   const { citation } = unit;
-  const where = [citation.label === unit.title ? undefined : citation.label, citation.chapter].filter(Boolean).join(" · ");
+  const where = [citation.label === unit.title ? undefined : citation.label, citation.chapter]
+    .filter(Boolean)
+    .join(" · ");
   return {
     type: "Container",
     separator: true,
@@ -112,7 +113,8 @@ function contentsItems(contents: Contents): (ITextBlock | IFactSet)[] {
     textBlock(escapeTeams(contents.heading), { weight: "Bolder", size: "Medium", separator: true, spacing: "Medium" }),
   ];
   for (const group of contents.groups) {
-    if (group.chapter) items.push(textBlock(escapeTeams(group.chapter), { weight: "Bolder", isSubtle: true, spacing: "Medium" }));
+    if (group.chapter)
+      items.push(textBlock(escapeTeams(group.chapter), { weight: "Bolder", isSubtle: true, spacing: "Medium" }));
     items.push({
       type: "FactSet",
       spacing: "Small",
@@ -144,7 +146,10 @@ function feedbackItems(reply: Reply): (ITextBlock | IActionSet)[] {
 function build(reply: Reply, passagesPerUnit: number[]): IAdaptiveCard {
   const cutUnits = reply.units.filter((u, i) => passagesPerUnit[i]! < u.passages.length).map((u) => u.id);
   const body: IAdaptiveCard["body"] = linesOf(reply.text).map((line, i) =>
-    textBlock(line.kind === "bullet" ? `• ${ownText(line.text)}` : ownText(line.text), i === 0 ? {} : { spacing: "Small" }),
+    textBlock(
+      line.kind === "bullet" ? `• ${ownText(line.text)}` : ownText(line.text),
+      i === 0 ? {} : { spacing: "Small" },
+    ),
   );
   for (const contents of reply.contents ?? []) body.push(...contentsItems(contents));
   reply.units.forEach((u, i) => {
@@ -167,7 +172,8 @@ function build(reply: Reply, passagesPerUnit: number[]): IAdaptiveCard {
   const buttons = actions.filter((a) => a.label.length <= TEAMS_BUTTON_MAX);
   if (reply.followUps.length) {
     body.push(textBlock(escapeTeams(texts.followUpsHeader), { weight: "Bolder", spacing: "Medium" }));
-    for (const question of reply.followUps) body.push(choiceRow(question, actionData({ kind: "ask", question }, reply.origin)));
+    for (const question of reply.followUps)
+      body.push(choiceRow(question, actionData({ kind: "ask", question }, reply.origin)));
   }
   for (const action of rows) body.push(choiceRow(action.label, actionData(clickOfAction(action), reply.origin)));
   if (buttons.length) {

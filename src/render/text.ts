@@ -4,7 +4,10 @@ import { texts } from "../conversation/texts.ts";
 
 /** Markdown emphasis and code marks of the bot's own texts, removed for plain text. */
 function plain(text: string): string {
-  return text.replace(/\*([^*\n]+)\*/g, "$1").replace(/`([^`\n]+)`/g, "$1").replace(/(^|\s)_([^_\n]+)_(?=\s|$)/g, "$1$2");
+  return text
+    .replace(/\*([^*\n]+)\*/g, "$1")
+    .replace(/`([^`\n]+)`/g, "$1")
+    .replace(/(^|\s)_([^_\n]+)_(?=\s|$)/g, "$1$2");
 }
 
 export interface Choice {
@@ -20,7 +23,8 @@ export function numberedChoices(reply: Reply): Choice[] {
   const choices: Choice[] = reply.followUps.map((question) => ({ label: question, click: { kind: "ask", question } }));
   if (reply.units.length === 0) {
     for (const action of reply.actions) {
-      if (action.kind === "read-more") choices.push({ label: plain(action.label), click: { kind: "read-more", unitId: action.unitId } });
+      if (action.kind === "read-more")
+        choices.push({ label: plain(action.label), click: { kind: "read-more", unitId: action.unitId } });
     }
   }
   return choices;
@@ -39,12 +43,17 @@ export function renderText(reply: Reply): string {
   for (const unit of reply.units) {
     lines.push("", `■ ${unit.title}`);
     for (const passage of unit.passages) {
-      lines.push(...plain(passage).split("\n").map((l, i) => (i === 0 ? `  - ${l.replace(/^[-•] /, "")}` : `    ${l}`)));
+      lines.push(
+        ...plain(passage)
+          .split("\n")
+          .map((l, i) => (i === 0 ? `  - ${l.replace(/^[-•] /, "")}` : `    ${l}`)),
+      );
     }
     lines.push(`  ${texts.source(unit.citation.book, unit.citation.label, unit.citation.chapter)}`);
   }
   if (reply.reflection) lines.push("", `${texts.reflectionHeader} ${plain(reply.reflection)}`);
-  if (reply.feedbackGiven) lines.push("", reply.feedbackGiven.value === "up" ? texts.feedbackGivenUp : texts.feedbackGivenDown);
+  if (reply.feedbackGiven)
+    lines.push("", reply.feedbackGiven.value === "up" ? texts.feedbackGivenUp : texts.feedbackGivenDown);
   const choices = numberedChoices(reply);
   if (choices.length) {
     lines.push("", reply.followUps.length ? texts.followUpsHeader : texts.didYouMean);

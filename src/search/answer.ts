@@ -84,7 +84,10 @@ export class Answerer {
   }
 
   private titleKey(text: string): string {
-    const stems = this.matcher.analyzer.queryTerms(text).filter((t) => t.weight >= 0.8).map((t) => t.term);
+    const stems = this.matcher.analyzer
+      .queryTerms(text)
+      .filter((t) => t.weight >= 0.8)
+      .map((t) => t.term);
     return [...new Set(stems)].sort().join(" ");
   }
 
@@ -92,13 +95,25 @@ export class Answerer {
   lookup(unitId: string): Answer {
     const unit = this.matcher.knowledge.byId.get(unitId);
     if (!unit) return { question: unitId, answered: false, results: [], suggestions: [], followUps: [] };
-    return { question: unitId, answered: true, results: [this.result(unit, 1, new Map())], suggestions: [], followUps: this.followUps(unit) };
+    return {
+      question: unitId,
+      answered: true,
+      results: [this.result(unit, 1, new Map())],
+      suggestions: [],
+      followUps: this.followUps(unit),
+    };
   }
 
   answer(question: string, model = this.model): Answer {
     const base = { question, suggestions: [] as AnswerResult[] };
     const byTitle = this.titleMatch(question);
-    if (byTitle) return { ...base, answered: true, results: [this.result(byTitle, 1, new Map())], followUps: this.followUps(byTitle, question) };
+    if (byTitle)
+      return {
+        ...base,
+        answered: true,
+        results: [this.result(byTitle, 1, new Map())],
+        followUps: this.followUps(byTitle, question),
+      };
 
     return this.fromAnalysis(question, this.ranker.analyze(question), model);
   }
@@ -112,7 +127,8 @@ export class Answerer {
     const top = analysis.fused[0]?.ranked;
     if (!top) return { answered: false };
     const answered =
-      top.topical >= CONFIDENCE.minTopical || (top.score >= CONFIDENCE.strongScore && top.topical >= CONFIDENCE.minTopicalWithStrongScore);
+      top.topical >= CONFIDENCE.minTopical ||
+      (top.score >= CONFIDENCE.strongScore && top.topical >= CONFIDENCE.minTopicalWithStrongScore);
     return { answered };
   }
 
@@ -120,18 +136,28 @@ export class Answerer {
   fromAnalysis(question: string, analysis: Analysis, model = this.model): Answer {
     const base = { question, suggestions: [] as AnswerResult[] };
     const top = analysis.fused[0];
-    if (!top) return { ...base, answered: false, results: [], followUps: [], offTopicKind: this.offTopicKind(analysis) };
+    if (!top)
+      return { ...base, answered: false, results: [], followUps: [], offTopicKind: this.offTopicKind(analysis) };
     const { answered, confidence } = this.decide(analysis, model);
     const kept = analysis.fused.filter((f) => f.score >= top.score * CONFIDENCE.keepRatio).slice(0, MAX_RESULTS);
     const results = kept.map((f) => this.fusedResult(f, analysis));
     const second = kept[1];
     const close = second !== undefined && second.score >= top.score * CONFIDENCE.clarifyRatio;
-    const clarify = answered && close && chapterOf(top.unit) !== chapterOf(second.unit) ? results.slice(0, 2) : undefined;
+    const clarify =
+      answered && close && chapterOf(top.unit) !== chapterOf(second.unit) ? results.slice(0, 2) : undefined;
     const hopeful =
       confidence !== undefined && model
         ? confidence >= model.threshold * CONFIDENCE.suggestionShare
         : (top.ranked?.topical ?? 0) >= CONFIDENCE.minTopicalForSuggestions;
-    const suggestions = !answered ? (hopeful ? results.slice(0, 3) : []) : clarify ? [] : close ? results.slice(1, 2) : [];
+    const suggestions = !answered
+      ? hopeful
+        ? results.slice(0, 3)
+        : []
+      : clarify
+        ? []
+        : close
+          ? results.slice(1, 2)
+          : [];
     return {
       ...base,
       answered,
@@ -158,7 +184,10 @@ export class Answerer {
   private titleMatch(text: string): Unit | undefined {
     const norm = normalizePhrase(text);
     if (!norm || norm.split(" ").length > 9) return undefined;
-    return this.matcher.knowledge.units.find((u) => normalizePhrase(u.title) === norm) ?? this.titles.get(this.titleKey(text));
+    return (
+      this.matcher.knowledge.units.find((u) => normalizePhrase(u.title) === norm) ??
+      this.titles.get(this.titleKey(text))
+    );
   }
 
   /** The passages that carry a unit's own subject (its title, keywords and summary): the key bullets of a lesson. */

@@ -75,7 +75,8 @@ export function perUnit(hits: readonly QuestionHit<IndexedQuestion>[]): UnitBank
   const byUnit = new Map<string, UnitBankScore>();
   for (const hit of hits) {
     const entry = byUnit.get(hit.item.unit);
-    if (!entry) byUnit.set(hit.item.unit, { unit: hit.item.unit, score: hit.score, similarity: hit.similarity, hits: [hit] });
+    if (!entry)
+      byUnit.set(hit.item.unit, { unit: hit.item.unit, score: hit.score, similarity: hit.similarity, hits: [hit] });
     else {
       if (entry.hits.length < BANK_NEIGHBOURS) entry.score += hit.score;
       entry.hits.push(hit);

@@ -8,7 +8,15 @@ export class FuseBaseline {
   constructor(knowledge: Knowledge) {
     this.fuse = new Fuse(
       knowledge.units.map((u) => ({ id: u.id, title: u.title, body: u.body })),
-      { keys: [{ name: "title", weight: 2 }, { name: "body", weight: 1 }], includeScore: true, ignoreLocation: true, threshold: 0.6 },
+      {
+        keys: [
+          { name: "title", weight: 2 },
+          { name: "body", weight: 1 },
+        ],
+        includeScore: true,
+        ignoreLocation: true,
+        threshold: 0.6,
+      },
     );
   }
 

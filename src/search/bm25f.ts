@@ -69,7 +69,8 @@ export class Bm25fIndex<F extends string> {
       }
     });
     this.averages = totals.map((t) => Math.max(t / Math.max(docs.length, 1), 1e-9));
-    for (const [term, list] of this.postings) this.idfs.set(term, Math.log(1 + (this.size - list.length + 0.5) / (list.length + 0.5)));
+    for (const [term, list] of this.postings)
+      this.idfs.set(term, Math.log(1 + (this.size - list.length + 0.5) / (list.length + 0.5)));
   }
 
   /** The idf of a term; a term the handbook never uses gets the highest possible idf. */

@@ -30,7 +30,15 @@ export interface Features {
   offTopicLead: number;
 }
 
-export const FEATURE_NAMES: (keyof Features)[] = ["unitScore", "topical", "bankSimilarity", "margin", "unknown", "conceptHit", "offTopicLead"];
+export const FEATURE_NAMES: (keyof Features)[] = [
+  "unitScore",
+  "topical",
+  "bankSimilarity",
+  "margin",
+  "unknown",
+  "conceptHit",
+  "offTopicLead",
+];
 
 export interface ConfidenceModel {
   features: (keyof Features)[];
@@ -64,11 +72,20 @@ export function probability(model: ConfidenceModel, f: Features): number {
  * Fits a logistic regression by batch gradient descent on standardised features with a small L2
  * penalty; positives and negatives weigh equally in total, however many there are of each.
  */
-export function train(positives: readonly Features[], negatives: readonly Features[], options = { iterations: 600, rate: 0.5, l2: 0.01 }): Omit<ConfidenceModel, "threshold"> {
+export function train(
+  positives: readonly Features[],
+  negatives: readonly Features[],
+  options = { iterations: 600, rate: 0.5, l2: 0.01 },
+): Omit<ConfidenceModel, "threshold"> {
   const names = FEATURE_NAMES;
-  const rows = [...positives.map((f) => ({ x: vector(f), y: 1, w: 0.5 / positives.length })), ...negatives.map((f) => ({ x: vector(f), y: 0, w: 0.5 / negatives.length }))];
+  const rows = [
+    ...positives.map((f) => ({ x: vector(f), y: 1, w: 0.5 / positives.length })),
+    ...negatives.map((f) => ({ x: vector(f), y: 0, w: 0.5 / negatives.length })),
+  ];
   const means = names.map((_, i) => rows.reduce((s, r) => s + r.x[i]!, 0) / rows.length);
-  const scales = names.map((_, i) => Math.sqrt(rows.reduce((s, r) => s + (r.x[i]! - means[i]!) ** 2, 0) / rows.length) || 1);
+  const scales = names.map(
+    (_, i) => Math.sqrt(rows.reduce((s, r) => s + (r.x[i]! - means[i]!) ** 2, 0) / rows.length) || 1,
+  );
   const xs = rows.map((r) => r.x.map((v, i) => (v - means[i]!) / scales[i]!));
   const weights = names.map(() => 0);
   let bias = 0;
@@ -88,7 +105,14 @@ export function train(positives: readonly Features[], negatives: readonly Featur
     });
     bias -= options.rate * gradBias;
   }
-  return { features: [...names], means, scales, weights, bias, trainedOn: { positives: positives.length, negatives: negatives.length } };
+  return {
+    features: [...names],
+    means,
+    scales,
+    weights,
+    bias,
+    trainedOn: { positives: positives.length, negatives: negatives.length },
+  };
 }
 
 /** The highest threshold that rejects at most `maxFalseRejection` of the given answerable probabilities. */
@@ -110,7 +134,11 @@ export type OffTopicKind = "practice" | "chitchat";
  * few, weighted by similarity); without any near example, a question with almost no words the
  * handbook knows is chit-chat, the rest municipal practice.
  */
-export function offTopicKind(neighbours: readonly { kind: string; similarity: number }[], unknownShare: number, contentWords: number): OffTopicKind {
+export function offTopicKind(
+  neighbours: readonly { kind: string; similarity: number }[],
+  unknownShare: number,
+  contentWords: number,
+): OffTopicKind {
   let chitchat = 0;
   let practice = 0;
   for (const n of neighbours.slice(0, 3)) {
@@ -138,9 +166,16 @@ export function loadConfidenceModel(knowledgeDir: string): ConfidenceModel | und
   const path = join(knowledgeDir, CONFIDENCE_MODEL_FILE);
   if (!existsSync(path)) return undefined;
   const result = modelSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
-  if (!result.success) throw new Error(`${CONFIDENCE_MODEL_FILE} [${result.error.issues[0]?.path.join(".")}]: ${result.error.issues[0]?.message}`);
+  if (!result.success)
+    throw new Error(
+      `${CONFIDENCE_MODEL_FILE} [${result.error.issues[0]?.path.join(".")}]: ${result.error.issues[0]?.message}`,
+    );
   const model = result.data;
-  if (model.means.length !== model.features.length || model.weights.length !== model.features.length || model.scales.length !== model.features.length) {
+  if (
+    model.means.length !== model.features.length ||
+    model.weights.length !== model.features.length ||
+    model.scales.length !== model.features.length
+  ) {
     throw new Error(`${CONFIDENCE_MODEL_FILE}: one mean, scale and weight per feature`);
   }
   return model;

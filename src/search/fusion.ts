@@ -28,15 +28,14 @@ export function fuse(units: readonly Scored[], bank: readonly Scored[], options:
   const add = (list: readonly Scored[], weight: number) => {
     const best = list[0]?.score ?? 0;
     list.forEach((item, rank) => {
-      const gain = options.method === "rrf" ? weight / (options.k + rank + 1) : best > 0 ? (weight * item.score) / best : 0;
+      const gain =
+        options.method === "rrf" ? weight / (options.k + rank + 1) : best > 0 ? (weight * item.score) / best : 0;
       fused.set(item.id, (fused.get(item.id) ?? 0) + gain);
     });
   };
   add(units, 1);
   add(bank, options.bankWeight);
-  return [...fused]
-    .map(([id, score]) => ({ id, score }))
-    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  return [...fused].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
 
 /** The highest score fusion can give (a unit first in both lists), to report fused scores on a 0–1 scale. */

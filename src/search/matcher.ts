@@ -26,7 +26,13 @@ export const FIELD_SPECS: Record<Field, FieldSpec> = {
 const TOPICAL_FIELDS: Field[] = ["title", "questions", "keywords", "summary", "concepts", "bank"];
 
 /** Overview units (chapter introductions, forewords) rarely answer a concrete question by themselves. */
-const KIND_PRIOR: Record<Unit["kind"], number> = { theme: 1, lesson: 1, agenda: 1, section: 0.9, "chapter-intro": 0.75 };
+const KIND_PRIOR: Record<Unit["kind"], number> = {
+  theme: 1,
+  lesson: 1,
+  agenda: 1,
+  section: 0.9,
+  "chapter-intro": 0.75,
+};
 
 export interface Ranked {
   unit: Unit;
@@ -48,7 +54,11 @@ export class Matcher {
   readonly concepts: ConceptMatcher;
   private readonly index: Bm25fIndex<Field>;
 
-  constructor(readonly knowledge: Knowledge, synonyms: Synonyms, bank: Pick<Bank, "questions" | "concepts"> = EMPTY_BANK) {
+  constructor(
+    readonly knowledge: Knowledge,
+    synonyms: Synonyms,
+    bank: Pick<Bank, "questions" | "concepts"> = EMPTY_BANK,
+  ) {
     this.analyzer = new Analyzer(synonyms);
     this.concepts = new ConceptMatcher(bank.concepts, this.analyzer);
     const paraphrases = new Map<string, string[]>();
@@ -64,7 +74,8 @@ export class Matcher {
     }));
     const vocabulary = new Set<string>();
     // The handbook's own words only: the bank's typos must stay typos to the corrector.
-    for (const { bank: _, ...t } of texts) for (const value of Object.values(t)) for (const w of this.analyzer.words(value)) vocabulary.add(w);
+    for (const { bank: _, ...t } of texts)
+      for (const value of Object.values(t)) for (const w of this.analyzer.words(value)) vocabulary.add(w);
     this.analyzer.learn(vocabulary);
     const docs = texts.map((t, d) => ({
       title: this.analyzer.documentTerms(t.title),
@@ -101,7 +112,12 @@ export class Matcher {
       .map((hit) => {
         const unit = this.knowledge.units[hit.doc]!;
         const share = (x: number) => (total > 0 ? Math.min(1, x / total) : 0);
-        return { unit, score: hit.score * KIND_PRIOR[unit.kind], coverage: share(hit.matched), topical: share(hit.topical) };
+        return {
+          unit,
+          score: hit.score * KIND_PRIOR[unit.kind],
+          coverage: share(hit.matched),
+          topical: share(hit.topical),
+        };
       })
       .sort((a, b) => b.score - a.score);
     return { terms, ranked };

@@ -15,7 +15,8 @@ export function rawTokens(text: string): RawToken[] {
     .replace(/\b([A-Za-z])\s*&\s*([A-Za-z])\b/g, "$1en$2")
     .replace(/(\w)['\u2019\u2018`](\w)/g, "$1$2");
   const out: RawToken[] = [];
-  for (const match of prepared.matchAll(/[A-Za-z0-9]+/g)) out.push({ original: match[0], norm: match[0].toLowerCase() });
+  for (const match of prepared.matchAll(/[A-Za-z0-9]+/g))
+    out.push({ original: match[0], norm: match[0].toLowerCase() });
   return out;
 }
 

@@ -4,7 +4,10 @@ import type { Analyzer } from "./analyzer.ts";
 export function blocksOf(body: string): string[] {
   const blocks: string[] = [];
   for (const paragraph of body.split(/\n\s*\n/)) {
-    const lines = paragraph.split("\n").map((l) => l.trim()).filter(Boolean);
+    const lines = paragraph
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (lines.every((l) => l.startsWith("### ") || l.startsWith("|"))) continue;
     const bullets = lines.filter((l) => /^[-*•] /.test(l));
     if (bullets.length === lines.length) {
@@ -18,7 +21,13 @@ export function blocksOf(body: string): string[] {
     }
     // A long essay paragraph: windows of up to three sentences.
     const sentences = text.match(/[^.!?]+(?:[.!?]+["”’]?|$)\s*/g) ?? [text];
-    for (let i = 0; i < sentences.length; i += 3) blocks.push(sentences.slice(i, i + 3).join("").trim());
+    for (let i = 0; i < sentences.length; i += 3)
+      blocks.push(
+        sentences
+          .slice(i, i + 3)
+          .join("")
+          .trim(),
+      );
   }
   return blocks.filter((b) => b.length > 0);
 }
@@ -44,7 +53,10 @@ export class PassageFinder {
   private blocks(unitId: string, body: string): Block[] {
     let blocks = this.cache.get(unitId);
     if (!blocks) {
-      blocks = blocksOf(body).map((text) => ({ text, terms: [...new Set(this.analyzer.documentTerms(text).map((t) => t.term))] }));
+      blocks = blocksOf(body).map((text) => ({
+        text,
+        terms: [...new Set(this.analyzer.documentTerms(text).map((t) => t.term))],
+      }));
       this.cache.set(unitId, blocks);
     }
     return blocks;
@@ -65,7 +77,11 @@ export class PassageFinder {
   best(unitId: string, body: string, questionTerms: ReadonlyMap<string, number>, max = 2): string[] {
     const blocks = this.blocks(unitId, body);
     if (blocks.length === 0) return [];
-    const scored = this.scores(unitId, body, questionTerms).map((s, index) => ({ block: blocks[index]!, index, score: s.score }));
+    const scored = this.scores(unitId, body, questionTerms).map((s, index) => ({
+      block: blocks[index]!,
+      index,
+      score: s.score,
+    }));
     const top = scored
       .filter((s) => s.score > 0)
       .sort((a, b) => b.score - a.score)

@@ -1,7 +1,14 @@
 import { EMPTY_BANK, type Bank, type OffTopicQuestion } from "../knowledge/bank.ts";
 import type { Unit } from "../knowledge/schema.ts";
 import type { Term } from "./analyzer.ts";
-import { type IndexedQuestion, perUnit, QuestionIndex, type QuestionHit, storedTerms, type UnitBankScore } from "./bank-index.ts";
+import {
+  type IndexedQuestion,
+  perUnit,
+  QuestionIndex,
+  type QuestionHit,
+  storedTerms,
+  type UnitBankScore,
+} from "./bank-index.ts";
 import { CONCEPT_PREFIX } from "./concepts.ts";
 import type { Features } from "./confidence.ts";
 import { FUSION, fuse, type FusionOptions, maxFused, type Scored } from "./fusion.ts";
@@ -61,7 +68,8 @@ export class Ranker {
       if (q.block === undefined) continue;
       const blocks = this.blockTerms.get(q.unit) ?? new Map<number, Map<string, number>>();
       const terms = blocks.get(q.block - 1) ?? new Map<string, number>();
-      for (const term of new Set(storedTerms(matcher, q.q).map((t) => t.term))) terms.set(term, (terms.get(term) ?? 0) + 1);
+      for (const term of new Set(storedTerms(matcher, q.q).map((t) => t.term)))
+        terms.set(term, (terms.get(term) ?? 0) + 1);
       terms.set(QUESTIONS_KEY, (terms.get(QUESTIONS_KEY) ?? 0) + 1);
       blocks.set(q.block - 1, terms);
       this.blockTerms.set(q.unit, blocks);
@@ -107,7 +115,13 @@ export class Ranker {
    * the question, blended with the votes of the unit's nearest bank questions for the block they
    * were written for.
    */
-  passagesFor(unit: Unit, analysis: Pick<Analysis, "terms">, bank?: UnitBankScore, max = 2, bankShare = PASSAGE_BANK_SHARE): string[] {
+  passagesFor(
+    unit: Unit,
+    analysis: Pick<Analysis, "terms">,
+    bank?: UnitBankScore,
+    max = 2,
+    bankShare = PASSAGE_BANK_SHARE,
+  ): string[] {
     const weights = new Map(analysis.terms.map((t) => [t.term, t.weight]));
     const blocks = this.passages.scores(unit.id, unit.body, weights);
     if (blocks.length === 0) return [];
@@ -132,7 +146,8 @@ export class Ranker {
     const combined = blocks.map((b, i) => ({
       text: b.text,
       index: i,
-      score: (maxVote > 0 ? (share * votes[i]!) / maxVote : 0) + (maxOverlap > 0 ? ((1 - share) * b.score) / maxOverlap : 0),
+      score:
+        (maxVote > 0 ? (share * votes[i]!) / maxVote : 0) + (maxOverlap > 0 ? ((1 - share) * b.score) / maxOverlap : 0),
     }));
     const sorted = combined.sort((a, b) => b.score - a.score || a.index - b.index);
     const best = sorted[0]!;

@@ -35,7 +35,8 @@ export class Synonyms {
       this.rules.set(first, [...(this.rules.get(first) ?? []), rule]);
     };
     for (const [english, dutch] of Object.entries(file.english)) add(english, dutch);
-    for (const [canonical, variants] of Object.entries(file.canonical)) for (const variant of variants) add(variant, canonical);
+    for (const [canonical, variants] of Object.entries(file.canonical))
+      for (const variant of variants) add(variant, canonical);
     for (const list of this.rules.values()) list.sort((a, b) => b.words.length - a.words.length);
     this.maxLength = Math.max(1, ...[...this.rules.values()].flat().map((r) => r.words.length));
 

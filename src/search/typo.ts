@@ -8,7 +8,10 @@ export class TypoCorrector {
   private readonly buckets = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, string | null>();
 
-  constructor(words: Iterable<string>, private readonly threshold = 0.26) {
+  constructor(
+    words: Iterable<string>,
+    private readonly threshold = 0.26,
+  ) {
     const grouped = new Map<string, string[]>();
     for (const word of words) {
       if (word.length < 5 || /\d/.test(word)) continue;
@@ -16,7 +19,10 @@ export class TypoCorrector {
       grouped.set(key, [...(grouped.get(key) ?? []), word]);
     }
     for (const [key, list] of grouped) {
-      this.buckets.set(key, new Fuse(list, { includeScore: true, threshold, ignoreLocation: true, minMatchCharLength: 3 }));
+      this.buckets.set(
+        key,
+        new Fuse(list, { includeScore: true, threshold, ignoreLocation: true, minMatchCharLength: 3 }),
+      );
     }
   }
 

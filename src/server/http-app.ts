@@ -24,10 +24,13 @@ export function createHttpApp(health: Health): Application {
 /** Last in the chain: malformed or oversized requests get a short 4xx, failures a 500, never a stack trace. */
 export function finishHttpApp(app: Application, log: Logger): void {
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : 500;
+    const status =
+      typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : 500;
     if (status >= 500) log.error({ path: req.path, err: error }, "request failed");
     else log.debug({ path: req.path, status }, "request refused");
     if (res.headersSent) return;
-    res.status(status).json({ error: status === 413 ? "request too large" : status < 500 ? "bad request" : "internal error" });
+    res
+      .status(status)
+      .json({ error: status === 413 ? "request too large" : status < 500 ? "bad request" : "internal error" });
   });
 }

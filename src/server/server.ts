@@ -37,7 +37,10 @@ export interface RunningServer {
  * Serves every configured platform on one port: `/slack/events`, `/api/messages`, `/healthz`
  * and `/readyz`. Port 0 picks a free port (tests).
  */
-export async function startServer(app: App, { scheduler: runScheduler = true }: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  app: App,
+  { scheduler: runScheduler = true }: ServerOptions = {},
+): Promise<RunningServer> {
   const { config, core, brain, store, log } = app;
   const http = createHttpApp({
     async ready() {
@@ -47,7 +50,16 @@ export async function startServer(app: App, { scheduler: runScheduler = true }: 
   });
   mountAdmin(http, app);
   const claims = new EventClaims(store, log);
-  const common = { core, store, claims, log, logQuestions: config.logQuestions, http, share: app.share, regional: app.regional };
+  const common = {
+    core,
+    store,
+    claims,
+    log,
+    logQuestions: config.logQuestions,
+    http,
+    share: app.share,
+    regional: app.regional,
+  };
   const slack = config.slack ? new SlackSurface({ ...common, settings: config.slack }) : undefined;
   const teams = config.teams ? new TeamsSurface({ ...common, settings: config.teams }) : undefined;
   const surfaces: Surface[] = [slack, teams].filter((s): s is SlackSurface | TeamsSurface => s !== undefined);
@@ -65,7 +77,13 @@ export async function startServer(app: App, { scheduler: runScheduler = true }: 
   await slack?.start();
   const deliverer = app.createDeliverer(Object.fromEntries(surfaces.map((s) => [s.platform, s.sender])));
   // the Friday digest of regional channels ("regio digest aan") runs after each lesson pass
-  const digest = new RegionalDigest({ store, knowledge: brain.knowledge, log, senders: new Map(surfaces.flatMap((s) => (s.sender ? [[s.platform, s.sender] as const] : []))), instance: deliverer.instance });
+  const digest = new RegionalDigest({
+    store,
+    knowledge: brain.knowledge,
+    log,
+    senders: new Map(surfaces.flatMap((s) => (s.sender ? [[s.platform, s.sender] as const] : []))),
+    instance: deliverer.instance,
+  });
   const scheduler = new Scheduler(
     {
       async runPass(now: Date) {
@@ -80,7 +98,10 @@ export async function startServer(app: App, { scheduler: runScheduler = true }: 
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
-  log.info({ url, slack: slack ? (config.slack?.appToken ? "socket mode" : "http") : "off", teams: teams ? "on" : "off" }, "server listening");
+  log.info(
+    { url, slack: slack ? (config.slack?.appToken ? "socket mode" : "http") : "off", teams: teams ? "on" : "off" },
+    "server listening",
+  );
   return {
     url,
     slack,
@@ -91,7 +112,9 @@ export async function startServer(app: App, { scheduler: runScheduler = true }: 
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await Promise.all([
-        withDeadline(scheduler.stop(), graceMs, "the delivery pass").catch((error: unknown) => log.warn({ err: error }, "delivery pass handed back")),
+        withDeadline(scheduler.stop(), graceMs, "the delivery pass").catch((error: unknown) =>
+          log.warn({ err: error }, "delivery pass handed back"),
+        ),
         ...surfaces.map((surface) => surface.stop(graceMs)),
       ]);
       server.closeAllConnections();

@@ -71,7 +71,8 @@ function sourceHash() {
   return hash.digest("hex");
 }
 
-if (!installMatchesLock()) run(["ci", "--no-audit", "--no-fund", "--loglevel=error"], "Installing dependencies (npm ci), once…");
+if (!installMatchesLock())
+  run(["ci", "--no-audit", "--no-fund", "--loglevel=error"], "Installing dependencies (npm ci), once…");
 checkNode();
 const stamp = join(root, "dist", ".source-hash");
 const hash = sourceHash();

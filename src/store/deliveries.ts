@@ -20,11 +20,29 @@ export class Deliveries {
    * Claims the week's delivery for `instance`: a new record, or one whose lease ran out (the
    * claimant crashed) or whose retry is due. Undefined when someone else has it or it is done.
    */
-  async claim(subscriptionId: string, week: string, unitId: string, instance: string, now: Date, leaseMs: number): Promise<Claim | undefined> {
+  async claim(
+    subscriptionId: string,
+    week: string,
+    unitId: string,
+    instance: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<Claim | undefined> {
     const lease = new Date(now.getTime() + leaseMs).toISOString();
     const inserted = await this.db
       .insertInto("deliveries")
-      .values({ subscription_id: subscriptionId, week, unit_id: unitId, status: "claimed", claimed_by: instance, lease_until: lease, attempts: 1, next_attempt_at: null, sent_at: null, error: null })
+      .values({
+        subscription_id: subscriptionId,
+        week,
+        unit_id: unitId,
+        status: "claimed",
+        claimed_by: instance,
+        lease_until: lease,
+        attempts: 1,
+        next_attempt_at: null,
+        sent_at: null,
+        error: null,
+      })
       .onConflict((oc) => oc.columns(["subscription_id", "week"]).doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) return { subscriptionId, week, unitId, attempts: 1 };
@@ -34,13 +52,22 @@ export class Deliveries {
       .set((eb) => ({ status: "claimed", claimed_by: instance, lease_until: lease, attempts: eb("attempts", "+", 1) }))
       .where("subscription_id", "=", subscriptionId)
       .where("week", "=", week)
-      .where((eb) => eb.or([eb.and([eb("status", "=", "claimed"), eb("lease_until", "<", at)]), eb.and([eb("status", "=", "retry"), eb("next_attempt_at", "<=", at)])]))
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("status", "=", "claimed"), eb("lease_until", "<", at)]),
+          eb.and([eb("status", "=", "retry"), eb("next_attempt_at", "<=", at)]),
+        ]),
+      )
       .returning(["unit_id", "attempts"])
       .executeTakeFirst();
     return taken ? { subscriptionId, week, unitId: taken.unit_id, attempts: taken.attempts } : undefined;
   }
 
-  private async finish(claim: Claim, instance: string, set: { status: DeliveryStatus; sent_at?: string; next_attempt_at?: string | null; error?: string | null }): Promise<boolean> {
+  private async finish(
+    claim: Claim,
+    instance: string,
+    set: { status: DeliveryStatus; sent_at?: string; next_attempt_at?: string | null; error?: string | null },
+  ): Promise<boolean> {
     const result = await this.db
       .updateTable("deliveries")
       .set({ ...set, lease_until: null })
@@ -68,7 +95,18 @@ export class Deliveries {
   async markSkipped(subscriptionId: string, week: string, unitId: string, reason: string): Promise<boolean> {
     const result = await this.db
       .insertInto("deliveries")
-      .values({ subscription_id: subscriptionId, week, unit_id: unitId, status: "skipped", claimed_by: null, lease_until: null, attempts: 0, next_attempt_at: null, sent_at: null, error: reason })
+      .values({
+        subscription_id: subscriptionId,
+        week,
+        unit_id: unitId,
+        status: "skipped",
+        claimed_by: null,
+        lease_until: null,
+        attempts: 0,
+        next_attempt_at: null,
+        sent_at: null,
+        error: reason,
+      })
       .onConflict((oc) => oc.columns(["subscription_id", "week"]).doNothing())
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
@@ -87,11 +125,20 @@ export class Deliveries {
   }
 
   async get(subscriptionId: string, week: string) {
-    return this.db.selectFrom("deliveries").selectAll().where("subscription_id", "=", subscriptionId).where("week", "=", week).executeTakeFirst();
+    return this.db
+      .selectFrom("deliveries")
+      .selectAll()
+      .where("subscription_id", "=", subscriptionId)
+      .where("week", "=", week)
+      .executeTakeFirst();
   }
 
   async countByStatus(): Promise<Record<string, number>> {
-    const rows = await this.db.selectFrom("deliveries").select((eb) => ["status", eb.fn.countAll<string>().as("n")]).groupBy("status").execute();
+    const rows = await this.db
+      .selectFrom("deliveries")
+      .select((eb) => ["status", eb.fn.countAll<string>().as("n")])
+      .groupBy("status")
+      .execute();
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
 }

@@ -32,7 +32,8 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex("processed_events_seen_at").on("processed_events").column("seen_at").execute();
     },
     async down(db: Kysely<unknown>) {
-      for (const table of ["processed_events", "conversations", "feedback"]) await sql`drop table ${sql.table(table)}`.execute(db);
+      for (const table of ["processed_events", "conversations", "feedback"])
+        await sql`drop table ${sql.table(table)}`.execute(db);
     },
   },
   "002-lessons": {
@@ -84,13 +85,17 @@ const migrations: Record<string, Migration> = {
     },
     async down(db: Kysely<unknown>) {
       await db.schema.alterTable("conversations").dropColumn("user_id").execute();
-      for (const table of ["notes", "deliveries", "subscriptions"]) await sql`drop table ${sql.table(table)}`.execute(db);
+      for (const table of ["notes", "deliveries", "subscriptions"])
+        await sql`drop table ${sql.table(table)}`.execute(db);
     },
   },
   "003-calendar": {
     async up(db: Kysely<unknown>) {
       // 1: the next lesson follows the municipal year (knowledge/calendar.yaml); 0: "abonneer zonder kalender"
-      await db.schema.alterTable("subscriptions").addColumn("calendar", "integer", (c) => c.notNull().defaultTo(1)).execute();
+      await db.schema
+        .alterTable("subscriptions")
+        .addColumn("calendar", "integer", (c) => c.notNull().defaultTo(1))
+        .execute();
     },
     async down(db: Kysely<unknown>) {
       await db.schema.alterTable("subscriptions").dropColumn("calendar").execute();
@@ -129,11 +134,16 @@ const migrations: Record<string, Migration> = {
         .addColumn("replies", "integer", (c) => c.notNull().defaultTo(0))
         .addColumn("created_at", "text", (c) => c.notNull())
         .execute();
-      await db.schema.createIndex("region_questions_thread").on("region_questions").columns(["region_id", "thread_ref"]).execute();
+      await db.schema
+        .createIndex("region_questions_thread")
+        .on("region_questions")
+        .columns(["region_id", "thread_ref"])
+        .execute();
       await db.schema.createIndex("region_questions_user_key").on("region_questions").column("user_key").execute();
     },
     async down(db: Kysely<unknown>) {
-      for (const table of ["region_questions", "region_links", "regions"]) await sql`drop table ${sql.table(table)}`.execute(db);
+      for (const table of ["region_questions", "region_links", "regions"])
+        await sql`drop table ${sql.table(table)}`.execute(db);
     },
   },
   "005-operator": {

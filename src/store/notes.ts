@@ -19,13 +19,32 @@ export class Notes {
     const id = randomUUID();
     await this.db
       .insertInto("notes")
-      .values({ id, user_key: note.userKey, conversation_id: note.conversationId, unit_id: note.unitId ?? null, text: note.text, created_at: now.toISOString() })
+      .values({
+        id,
+        user_key: note.userKey,
+        conversation_id: note.conversationId,
+        unit_id: note.unitId ?? null,
+        text: note.text,
+        created_at: now.toISOString(),
+      })
       .execute();
     return { ...note, id, createdAt: now };
   }
 
   async list(userKey: string): Promise<Note[]> {
-    const rows = await this.db.selectFrom("notes").selectAll().where("user_key", "=", userKey).orderBy("created_at").execute();
-    return rows.map((r) => ({ id: r.id, userKey: r.user_key, conversationId: r.conversation_id, unitId: r.unit_id ?? undefined, text: r.text, createdAt: new Date(r.created_at) }));
+    const rows = await this.db
+      .selectFrom("notes")
+      .selectAll()
+      .where("user_key", "=", userKey)
+      .orderBy("created_at")
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      userKey: r.user_key,
+      conversationId: r.conversation_id,
+      unitId: r.unit_id ?? undefined,
+      text: r.text,
+      createdAt: new Date(r.created_at),
+    }));
   }
 }

@@ -59,7 +59,8 @@ export class Store implements FeedbackStore {
       await withDeadline(migrate(db), timeoutMs, "the database");
     } catch (error) {
       void db.destroy().catch(() => undefined);
-      const reason = error instanceof DeadlineError ? `it did not answer within ${timeoutMs / 1000} s` : (error as Error).message;
+      const reason =
+        error instanceof DeadlineError ? `it did not answer within ${timeoutMs / 1000} s` : (error as Error).message;
       throw new Error(`could not open the database (${dialect}): ${reason}`, { cause: error });
     }
     return new Store(db, dialect);
@@ -95,13 +96,24 @@ export class Store implements FeedbackStore {
     }
     await this.db
       .insertInto("feedback")
-      .values({ id: randomUUID(), question_hash: feedback.questionHash, unit_ids: feedback.unitIds.join(","), value: feedback.value, created_at: feedback.at.toISOString() })
+      .values({
+        id: randomUUID(),
+        question_hash: feedback.questionHash,
+        unit_ids: feedback.unitIds.join(","),
+        value: feedback.value,
+        created_at: feedback.at.toISOString(),
+      })
       .execute();
   }
 
   async listFeedback(): Promise<Feedback[]> {
     const rows = await this.db.selectFrom("feedback").selectAll().orderBy("created_at").execute();
-    return rows.map((r) => ({ questionHash: r.question_hash, unitIds: r.unit_ids.split(",").filter(Boolean), value: r.value, at: new Date(r.created_at) }));
+    return rows.map((r) => ({
+      questionHash: r.question_hash,
+      unitIds: r.unit_ids.split(",").filter(Boolean),
+      value: r.value,
+      at: new Date(r.created_at),
+    }));
   }
 
   /**
@@ -126,29 +138,68 @@ export class Store implements FeedbackStore {
   async saveConversation(record: Omit<ConversationRecord, "welcomedAt">, now = new Date()): Promise<void> {
     await this.db
       .insertInto("conversations")
-      .values({ id: record.id, platform: record.platform, is_direct: record.isDirect ? 1 : 0, user_id: record.isDirect ? (record.userId ?? null) : null, reference: JSON.stringify(record.reference), welcomed_at: null, updated_at: now.toISOString() })
-      .onConflict((oc) => oc.column("id").doUpdateSet({ reference: JSON.stringify(record.reference), is_direct: record.isDirect ? 1 : 0, user_id: record.isDirect ? (record.userId ?? null) : null, updated_at: now.toISOString() }))
+      .values({
+        id: record.id,
+        platform: record.platform,
+        is_direct: record.isDirect ? 1 : 0,
+        user_id: record.isDirect ? (record.userId ?? null) : null,
+        reference: JSON.stringify(record.reference),
+        welcomed_at: null,
+        updated_at: now.toISOString(),
+      })
+      .onConflict((oc) =>
+        oc.column("id").doUpdateSet({
+          reference: JSON.stringify(record.reference),
+          is_direct: record.isDirect ? 1 : 0,
+          user_id: record.isDirect ? (record.userId ?? null) : null,
+          updated_at: now.toISOString(),
+        }),
+      )
       .execute();
   }
 
   async getConversation(id: string): Promise<ConversationRecord | undefined> {
     const row = await this.db.selectFrom("conversations").selectAll().where("id", "=", id).executeTakeFirst();
     if (!row) return undefined;
-    return { id: row.id, platform: row.platform, isDirect: row.is_direct === 1, userId: row.user_id ?? undefined, reference: JSON.parse(row.reference) as Record<string, unknown>, welcomedAt: row.welcomed_at ? new Date(row.welcomed_at) : undefined };
+    return {
+      id: row.id,
+      platform: row.platform,
+      isDirect: row.is_direct === 1,
+      userId: row.user_id ?? undefined,
+      reference: JSON.parse(row.reference) as Record<string, unknown>,
+      welcomedAt: row.welcomed_at ? new Date(row.welcomed_at) : undefined,
+    };
   }
 
   /** Marks a conversation welcomed; true only for the first caller, so the welcome is sent once. */
   async markWelcomed(id: string, now = new Date()): Promise<boolean> {
-    const result = await this.db.updateTable("conversations").set({ welcomed_at: now.toISOString() }).where("id", "=", id).where("welcomed_at", "is", null).executeTakeFirst();
+    const result = await this.db
+      .updateTable("conversations")
+      .set({ welcomed_at: now.toISOString() })
+      .where("id", "=", id)
+      .where("welcomed_at", "is", null)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
 
   /** Everything stored about one user, for "mijn gegevens". */
-  async userData(platform: string, userId: string): Promise<{ notes: number; subscriptions: string[]; directConversations: string[] }> {
+  async userData(
+    platform: string,
+    userId: string,
+  ): Promise<{ notes: number; subscriptions: string[]; directConversations: string[] }> {
     const notes = await this.notes.list(`${platform}:${userId}`);
     const subscriptions = await this.subscriptions.listCreatedBy(userId);
-    const direct = await this.db.selectFrom("conversations").select("id").where("platform", "=", platform).where("user_id", "=", userId).execute();
-    return { notes: notes.length, subscriptions: subscriptions.map((s) => s.id), directConversations: direct.map((d) => d.id) };
+    const direct = await this.db
+      .selectFrom("conversations")
+      .select("id")
+      .where("platform", "=", platform)
+      .where("user_id", "=", userId)
+      .execute();
+    return {
+      notes: notes.length,
+      subscriptions: subscriptions.map((s) => s.id),
+      directConversations: direct.map((d) => d.id),
+    };
   }
 
   /**
@@ -158,9 +209,19 @@ export class Store implements FeedbackStore {
   async forgetUser(platform: string, userId: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom("notes").where("user_key", "=", `${platform}:${userId}`).execute();
-      const direct = await trx.selectFrom("conversations").select("id").where("platform", "=", platform).where("user_id", "=", userId).execute();
+      const direct = await trx
+        .selectFrom("conversations")
+        .select("id")
+        .where("platform", "=", platform)
+        .where("user_id", "=", userId)
+        .execute();
       const ids = direct.map((d) => d.id);
-      const ownDirect = await trx.selectFrom("subscriptions").select("id").where("created_by", "=", userId).where("is_direct", "=", 1).execute();
+      const ownDirect = await trx
+        .selectFrom("subscriptions")
+        .select("id")
+        .where("created_by", "=", userId)
+        .where("is_direct", "=", 1)
+        .execute();
       const subscriptionIds = [...new Set([...ids, ...ownDirect.map((s) => s.id)])];
       if (subscriptionIds.length) {
         await trx.deleteFrom("deliveries").where("subscription_id", "in", subscriptionIds).execute();

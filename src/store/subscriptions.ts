@@ -52,30 +52,63 @@ export class Subscriptions {
 
   /** Creates or reactivates the conversation's subscription with a new slot; the lesson history stays. */
   async upsert(
-    sub: Omit<Subscription, "active" | "deactivatedReason" | "pausedUntil" | "scheduleFrom" | "calendar" | "createdAt"> & { calendar?: boolean | undefined },
+    sub: Omit<
+      Subscription,
+      "active" | "deactivatedReason" | "pausedUntil" | "scheduleFrom" | "calendar" | "createdAt"
+    > & { calendar?: boolean | undefined },
     now = new Date(),
   ): Promise<Subscription> {
     const at = now.toISOString();
-    const values = { weekday: sub.weekday, time: sub.time, time_zone: sub.timeZone, track: sub.track, calendar: sub.calendar === false ? 0 : 1, active: 1, deactivated_reason: null, paused_until: null, schedule_from: at, updated_at: at };
+    const values = {
+      weekday: sub.weekday,
+      time: sub.time,
+      time_zone: sub.timeZone,
+      track: sub.track,
+      calendar: sub.calendar === false ? 0 : 1,
+      active: 1,
+      deactivated_reason: null,
+      paused_until: null,
+      schedule_from: at,
+      updated_at: at,
+    };
     await this.db
       .insertInto("subscriptions")
-      .values({ id: sub.id, platform: sub.platform, is_direct: sub.isDirect ? 1 : 0, created_by: sub.createdBy, created_at: at, ...values })
+      .values({
+        id: sub.id,
+        platform: sub.platform,
+        is_direct: sub.isDirect ? 1 : 0,
+        created_by: sub.createdBy,
+        created_at: at,
+        ...values,
+      })
       .onConflict((oc) => oc.column("id").doUpdateSet({ ...values, created_by: sub.createdBy }))
       .execute();
     return (await this.get(sub.id))!;
   }
 
   async pause(id: string, until: Date, now = new Date()): Promise<void> {
-    await this.db.updateTable("subscriptions").set({ paused_until: until.toISOString(), updated_at: now.toISOString() }).where("id", "=", id).execute();
+    await this.db
+      .updateTable("subscriptions")
+      .set({ paused_until: until.toISOString(), updated_at: now.toISOString() })
+      .where("id", "=", id)
+      .execute();
   }
 
   async resume(id: string, now = new Date()): Promise<void> {
-    await this.db.updateTable("subscriptions").set({ paused_until: null, active: 1, deactivated_reason: null, updated_at: now.toISOString() }).where("id", "=", id).execute();
+    await this.db
+      .updateTable("subscriptions")
+      .set({ paused_until: null, active: 1, deactivated_reason: null, updated_at: now.toISOString() })
+      .where("id", "=", id)
+      .execute();
   }
 
   /** Stops delivery and keeps the reason (the user's stop, or the platform refusing for good). */
   async deactivate(id: string, reason: string, now = new Date()): Promise<void> {
-    await this.db.updateTable("subscriptions").set({ active: 0, deactivated_reason: reason, updated_at: now.toISOString() }).where("id", "=", id).execute();
+    await this.db
+      .updateTable("subscriptions")
+      .set({ active: 0, deactivated_reason: reason, updated_at: now.toISOString() })
+      .where("id", "=", id)
+      .execute();
   }
 
   async listActive(): Promise<Subscription[]> {

@@ -16,10 +16,21 @@ export function sdkLogger(log: Logger, name: string, logQuestions: boolean) {
         .slice(0, 4000);
     }
     const words = parts
-      .map((p) => (p instanceof Error ? `${p.name}: ${p.message}` : typeof p === "string" ? p : typeof p === "number" ? String(p) : "[…]"))
+      .map((p) =>
+        p instanceof Error
+          ? `${p.name}: ${p.message}`
+          : typeof p === "string"
+            ? p
+            : typeof p === "number"
+              ? String(p)
+              : "[…]",
+      )
       .join(" ");
     // Bolt quotes part of a body that fails to parse; such fragments are cut.
-    return scrubIds(words.replace(/(Unexpected token|in JSON at position|is not valid JSON).*/s, "$1 […]")).slice(0, 300);
+    return scrubIds(words.replace(/(Unexpected token|in JSON at position|is not valid JSON).*/s, "$1 […]")).slice(
+      0,
+      300,
+    );
   };
   let level = "info";
   const self = {

@@ -72,7 +72,12 @@ export class TerminalSurface implements Surface {
   async start(): Promise<void> {
     const { core, input, output, notes = [] } = this.options;
     const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
-    const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
+    const lines = createInterface({
+      input,
+      output: interactive ? output : undefined,
+      terminal: interactive,
+      crlfDelay: Infinity,
+    });
     this.lines = lines;
     const say = (text: string) => output.write(`${text}\n`);
     const prompt = () => output.write(texts.terminal.prompt);
@@ -83,7 +88,12 @@ export class TerminalSurface implements Surface {
     prompt();
 
     let choices: Choice[] = [];
-    const base: Omit<Incoming, "text"> = { platform: "local", conversationId: "local:terminal", userId: "local", isDirect: true };
+    const base: Omit<Incoming, "text"> = {
+      platform: "local",
+      conversationId: "local:terminal",
+      userId: "local",
+      isDirect: true,
+    };
     for await (const raw of messagesOf(lines, this.options.pasteWindowMs ?? (interactive ? 40 : 0))) {
       const line = raw.trim();
       if ((texts.terminal.quitWords as readonly string[]).includes(line.toLowerCase())) break;

@@ -34,7 +34,11 @@ describe("intents before search", () => {
 
   it("reads subscription commands with their arguments", () => {
     expect(detectIntent("abonneer")).toMatchObject({ kind: "subscription", command: "subscribe", args: "" });
-    expect(detectIntent("abonneer dinsdag 9:00")).toMatchObject({ kind: "subscription", command: "subscribe", args: "dinsdag 9:00" });
+    expect(detectIntent("abonneer dinsdag 9:00")).toMatchObject({
+      kind: "subscription",
+      command: "subscribe",
+      args: "dinsdag 9:00",
+    });
     expect(detectIntent("pauzeer 3 weken")).toMatchObject({ kind: "subscription", command: "pause", args: "3 weken" });
     expect(detectIntent("hervat")).toMatchObject({ kind: "subscription", command: "resume" });
     expect(detectIntent("stop")).toMatchObject({ kind: "subscription", command: "stop" });
@@ -64,7 +68,10 @@ describe("intents before search", () => {
   });
 
   it("reads notes and feedback", () => {
-    expect(detectIntent("noteer: ik wil vaker de werkvloer op")).toEqual({ kind: "note", text: "ik wil vaker de werkvloer op" });
+    expect(detectIntent("noteer: ik wil vaker de werkvloer op")).toEqual({
+      kind: "note",
+      text: "ik wil vaker de werkvloer op",
+    });
     expect(detectIntent("feedback: handig!")).toEqual({ kind: "feedback", text: "handig!" });
   });
 });
@@ -73,8 +80,14 @@ describe("regio commands", () => {
   it.each([
     ["regio", { kind: "region", command: "show", args: "" }],
     ["regio koppel Regio Twente", { kind: "region", command: "link", args: "Regio Twente" }],
-    ["Regio vraag Hoe bereid ik de formatie voor?", { kind: "region", command: "ask", args: "Hoe bereid ik de formatie voor?" }],
-    ["regio plaats anoniem @slack:T1:C9 Mijn vraag", { kind: "region", command: "post", args: "anoniem @slack:T1:C9 Mijn vraag" }],
+    [
+      "Regio vraag Hoe bereid ik de formatie voor?",
+      { kind: "region", command: "ask", args: "Hoe bereid ik de formatie voor?" },
+    ],
+    [
+      "regio plaats anoniem @slack:T1:C9 Mijn vraag",
+      { kind: "region", command: "post", args: "anoniem @slack:T1:C9 Mijn vraag" },
+    ],
     ["regio annuleer", { kind: "region", command: "cancel", args: "" }],
     ["regio digest aan", { kind: "region", command: "digest", args: "aan" }],
   ])("%s", (text, intent) => {

@@ -25,7 +25,10 @@ beforeAll(async () => {
   const target = new URL(POSTGRES_BASE_URL);
   proxy = await new TcpProxy(target.hostname, Number(target.port || 5432)).start();
   slack = await fakeSlackApi().start();
-  bot = await startTestBot({ SLACK_BOT_TOKEN: "xoxb-fault", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${slack.url}/api/` }, proxy.urlFor(db.url));
+  bot = await startTestBot(
+    { SLACK_BOT_TOKEN: "xoxb-fault", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${slack.url}/api/` },
+    proxy.urlFor(db.url),
+  );
 });
 afterAll(async () => {
   if (!hasPostgres) return;
@@ -40,8 +43,17 @@ let n = 0;
 /** A signed DM event; resolves with the HTTP status once Slack's request is answered. */
 async function dm(text: string): Promise<number> {
   n += 1;
-  const body = JSON.stringify({ type: "event_callback", team_id: "T1", event_id: `EvF${n}${Date.now()}`, event: { type: "message", channel_type: "im", user: "U1", text, ts: `${n}.1`, channel: "D1" } });
-  const res = await fetch(`${bot.server.url}/slack/events`, { method: "POST", headers: slackHeaders(SECRET, body), body });
+  const body = JSON.stringify({
+    type: "event_callback",
+    team_id: "T1",
+    event_id: `EvF${n}${Date.now()}`,
+    event: { type: "message", channel_type: "im", user: "U1", text, ts: `${n}.1`, channel: "D1" },
+  });
+  const res = await fetch(`${bot.server.url}/slack/events`, {
+    method: "POST",
+    headers: slackHeaders(SECRET, body),
+    body,
+  });
   return res.status;
 }
 const posted = () => slack.calls("/chat.postMessage").map((c) => JSON.stringify(c.body));
@@ -97,7 +109,9 @@ describe.skipIf(!hasPostgres)("a PostgreSQL that stalls or vanishes", () => {
     const silent = await new TcpProxy("127.0.0.1", 5432).start();
     silent.stall();
     const started = Date.now();
-    await expect(Store.open(silent.urlFor(db.url), { timeoutMs: 2_000 })).rejects.toThrow(/could not open the database \(postgres\): it did not answer within 2 s/);
+    await expect(Store.open(silent.urlFor(db.url), { timeoutMs: 2_000 })).rejects.toThrow(
+      /could not open the database \(postgres\): it did not answer within 2 s/,
+    );
     expect(Date.now() - started).toBeLessThan(15_000);
     await silent.stop();
   }, 60_000);

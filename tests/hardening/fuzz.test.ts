@@ -27,16 +27,20 @@ describe("fuzz sample", () => {
     expect(report.answered.slack + report.answered.teams).toBeGreaterThanOrEqual(SAMPLE.valid);
   }, 120_000);
 
-  it.skipIf(!hasPostgres)("never answers 5xx and never crashes on PostgreSQL", async () => {
-    const db = await createTestDatabase();
-    try {
-      const report = await runFuzz({ ...SAMPLE, seed: SAMPLE.seed + 1, databaseUrl: db.url, brain: sharedBrain() });
-      expect(report.samples).toEqual([]);
-      expect(report.serverErrors).toBe(0);
-      expect(report.crashes).toBe(0);
-      expect(report.stillHealthy).toBe(true);
-    } finally {
-      await db.drop();
-    }
-  }, 120_000);
+  it.skipIf(!hasPostgres)(
+    "never answers 5xx and never crashes on PostgreSQL",
+    async () => {
+      const db = await createTestDatabase();
+      try {
+        const report = await runFuzz({ ...SAMPLE, seed: SAMPLE.seed + 1, databaseUrl: db.url, brain: sharedBrain() });
+        expect(report.samples).toEqual([]);
+        expect(report.serverErrors).toBe(0);
+        expect(report.crashes).toBe(0);
+        expect(report.stillHealthy).toBe(true);
+      } finally {
+        await db.drop();
+      }
+    },
+    120_000,
+  );
 });

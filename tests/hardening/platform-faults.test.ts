@@ -27,7 +27,11 @@ afterAll(async () => {
   await connector.stop();
 });
 
-const slackEnv = () => ({ SLACK_BOT_TOKEN: "xoxb-platform", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${slack.url}/api/` });
+const slackEnv = () => ({
+  SLACK_BOT_TOKEN: "xoxb-platform",
+  SLACK_SIGNING_SECRET: SECRET,
+  SLACK_API_URL: `${slack.url}/api/`,
+});
 
 async function slackBot(): Promise<TestBot> {
   const bot = await startTestBot(slackEnv());
@@ -38,20 +42,31 @@ async function slackBot(): Promise<TestBot> {
 let n = 0;
 async function signedDm(bot: TestBot, text: string, user = "U1"): Promise<number> {
   n += 1;
-  const body = JSON.stringify({ type: "event_callback", team_id: "T1", event_id: `EvP${n}${Date.now()}`, event: { type: "message", channel_type: "im", user, text, ts: `${n}.1`, channel: `D${user}` } });
-  return (await fetch(`${bot.server.url}/slack/events`, { method: "POST", headers: slackHeaders(SECRET, body), body })).status;
+  const body = JSON.stringify({
+    type: "event_callback",
+    team_id: "T1",
+    event_id: `EvP${n}${Date.now()}`,
+    event: { type: "message", channel_type: "im", user, text, ts: `${n}.1`, channel: `D${user}` },
+  });
+  return (await fetch(`${bot.server.url}/slack/events`, { method: "POST", headers: slackHeaders(SECRET, body), body }))
+    .status;
 }
 
 describe("Slack start-up and replies", () => {
   it("retries auth.test that answers ok:false instead of crashing, and answers meanwhile", async () => {
-    slack.script("/auth.test", { status: 200, body: { ok: false, error: "internal_error" } }, { status: 200, body: { ok: false, error: "internal_error" } });
+    slack.script(
+      "/auth.test",
+      { status: 200, body: { ok: false, error: "internal_error" } },
+      { status: 200, body: { ok: false, error: "internal_error" } },
+    );
     const bot = await slackBot();
     expect(await signedDm(bot, "help")).toBe(200);
     await slack.waitFor("/chat.postMessage", 1, 20_000);
     // Backoff 1 s, then 2 s: the third auth.test succeeds.
     await slack.waitFor("/auth.test", 3, 20_000);
     // The third answer is ok: the identity is marked ready as soon as that response is read.
-    for (let waited = 0; !bot.server.slack!.identity.ready && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    for (let waited = 0; !bot.server.slack!.identity.ready && waited < 20_000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
     expect(bot.server.slack!.identity.ready).toBe(true);
     expect((await fetch(`${bot.server.url}/healthz`)).status).toBe(200);
   });
@@ -70,28 +85,59 @@ describe("Slack start-up and replies", () => {
 describe("replays and clock skew", () => {
   it("answers a replayed slash command and a replayed click once, and refuses timestamps from the future", async () => {
     const bot = await slackBot();
-    const form = new URLSearchParams({ team_id: "T1", channel_id: "C1", user_id: "U1", command: "/wegwijzer", text: "help", response_url: `${slack.url}/respond/1`, trigger_id: "t1" }).toString();
+    const form = new URLSearchParams({
+      team_id: "T1",
+      channel_id: "C1",
+      user_id: "U1",
+      command: "/wegwijzer",
+      text: "help",
+      response_url: `${slack.url}/respond/1`,
+      trigger_id: "t1",
+    }).toString();
     const headers = slackHeaders(SECRET, form, undefined, "application/x-www-form-urlencoded");
-    for (let i = 0; i < 3; i++) expect((await fetch(`${bot.server.url}/slack/events`, { method: "POST", headers, body: form })).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await fetch(`${bot.server.url}/slack/events`, { method: "POST", headers, body: form })).status).toBe(200);
     const click = new URLSearchParams({
       payload: JSON.stringify({
-        type: "block_actions", user: { id: "U1", team_id: "T1" }, team: { id: "T1" }, channel: { id: "C1" }, message: { ts: "1.1" },
+        type: "block_actions",
+        user: { id: "U1", team_id: "T1" },
+        team: { id: "T1" },
+        channel: { id: "C1" },
+        message: { ts: "1.1" },
         actions: [{ action_id: "wegwijzer:0", value: JSON.stringify({ kind: "command", command: "abonneer" }) }],
         response_url: `${slack.url}/respond/2`,
       }),
     }).toString();
     const clickHeaders = slackHeaders(SECRET, click, undefined, "application/x-www-form-urlencoded");
-    for (let i = 0; i < 3; i++) expect((await fetch(`${bot.server.url}/slack/events`, { method: "POST", headers: clickHeaders, body: click })).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await fetch(`${bot.server.url}/slack/events`, { method: "POST", headers: clickHeaders, body: click })).status,
+      ).toBe(200);
     await slack.waitFor("/respond/1", 1, 20_000);
     await slack.waitFor("/chat.postMessage", 2, 20_000); // the click's reply and its channel announcement
     await bot.server.slack!.inFlight.settle(20_000);
     expect(slack.calls("/respond/1")).toHaveLength(1);
-    const announcements = slack.calls("/chat.postMessage").filter((c) => String(c.body.text).includes("heeft dit kanaal geabonneerd"));
+    const announcements = slack
+      .calls("/chat.postMessage")
+      .filter((c) => String(c.body.text).includes("heeft dit kanaal geabonneerd"));
     expect(announcements).toHaveLength(1);
 
     const future = Math.floor(Date.now() / 1000) + 3600;
-    const body = JSON.stringify({ type: "event_callback", team_id: "T1", event_id: "EvFuture", event: { type: "message", channel_type: "im", user: "U1", text: "help", ts: "1.1", channel: "D1" } });
-    expect((await fetch(`${bot.server.url}/slack/events`, { method: "POST", headers: slackHeaders(SECRET, body, future), body })).status).toBe(401);
+    const body = JSON.stringify({
+      type: "event_callback",
+      team_id: "T1",
+      event_id: "EvFuture",
+      event: { type: "message", channel_type: "im", user: "U1", text: "help", ts: "1.1", channel: "D1" },
+    });
+    expect(
+      (
+        await fetch(`${bot.server.url}/slack/events`, {
+          method: "POST",
+          headers: slackHeaders(SECRET, body, future),
+          body,
+        })
+      ).status,
+    ).toBe(401);
   });
 });
 
@@ -99,12 +145,26 @@ describe("Teams replies", () => {
   it("answers the incoming request 200 and retries a reply the Bot Connector refuses with 500 or 429", async () => {
     const bot = await startTestBot({ TEAMS_ALLOW_UNAUTHENTICATED: "1", TEAMS_SERVICE_URL: connector.url });
     bots.push(bot);
-    connector.script("/activities", { status: 500, body: {} }, { status: 429, headers: { "retry-after": "1" }, body: {} });
+    connector.script(
+      "/activities",
+      { status: 500, body: {} },
+      { status: 429, headers: { "retry-after": "1" }, body: {} },
+    );
     const activity = {
-      type: "message", id: "m1", serviceUrl: connector.url, channelId: "msteams", text: "help",
-      from: { id: "29:u", aadObjectId: "aad-u" }, conversation: { id: "a:p1", conversationType: "personal" }, recipient: { id: "28:bot" },
+      type: "message",
+      id: "m1",
+      serviceUrl: connector.url,
+      channelId: "msteams",
+      text: "help",
+      from: { id: "29:u", aadObjectId: "aad-u" },
+      conversation: { id: "a:p1", conversationType: "personal" },
+      recipient: { id: "28:bot" },
     };
-    const res = await fetch(`${bot.server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
+    const res = await fetch(`${bot.server.url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(activity),
+    });
     expect(res.status).toBe(200);
     await connector.waitFor("/activities", 3, 30_000);
     await bot.server.teams!.inFlight.settle(30_000);
@@ -117,14 +177,43 @@ describe("the scheduler with a hanging platform", () => {
     const app = await testApp();
     const { store } = app;
     for (const channel of ["C1", "C2", "C3"]) {
-      await store.saveConversation({ id: `slack:T1:${channel}`, platform: "slack", isDirect: false, reference: { channel } });
-      await store.subscriptions.upsert({ id: `slack:T1:${channel}`, platform: "slack", isDirect: false, weekday: 1, time: "08:30", timeZone: "Europe/Amsterdam", track: "standaard", createdBy: "U1" }, new Date("2026-11-20T00:00:00Z"));
+      await store.saveConversation({
+        id: `slack:T1:${channel}`,
+        platform: "slack",
+        isDirect: false,
+        reference: { channel },
+      });
+      await store.subscriptions.upsert(
+        {
+          id: `slack:T1:${channel}`,
+          platform: "slack",
+          isDirect: false,
+          weekday: 1,
+          time: "08:30",
+          timeZone: "Europe/Amsterdam",
+          track: "standaard",
+          createdBy: "U1",
+        },
+        new Date("2026-11-20T00:00:00Z"),
+      );
     }
     slack.script("/chat.postMessage", { status: 200, body: {}, hang: true });
     const brain = sharedBrain();
     const deliverer = new Deliverer({
-      store, plan: sharedPlan(), knowledge: brain.knowledge, answerer: brain.answerer, log: createLogger({ logLevel: "silent", logQuestions: false }, new LogSink()),
-      platforms: new Map([["slack", { sender: new SlackSender({ botToken: "xoxb-x", apiUrl: `${slack.url}/api/` }), pacer: new Pacer({ perSecond: 100, burst: 10, perConversationMs: 0 }) }]]),
+      store,
+      plan: sharedPlan(),
+      knowledge: brain.knowledge,
+      answerer: brain.answerer,
+      log: createLogger({ logLevel: "silent", logQuestions: false }, new LogSink()),
+      platforms: new Map([
+        [
+          "slack",
+          {
+            sender: new SlackSender({ botToken: "xoxb-x", apiUrl: `${slack.url}/api/` }),
+            pacer: new Pacer({ perSecond: 100, burst: 10, perConversationMs: 0 }),
+          },
+        ],
+      ]),
       concurrency: 1,
       postTimeoutMs: 1_000,
     });

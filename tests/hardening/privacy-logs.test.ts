@@ -11,8 +11,16 @@ import { slackHeaders } from "../helpers/slack-signing.ts";
  */
 const SECRET = "privacy-secret";
 const SECRETS = [
-  "UPRIVACY1", "CPRIVACY2", "DPRIVACY3", "TPRIVACY4", "29:privacy-user", "a:privacy-conv", "aad-privacy-user", "19:privacy-channel",
-  "geheimevraag", "zzbodyfragmentzz",
+  "UPRIVACY1",
+  "CPRIVACY2",
+  "DPRIVACY3",
+  "TPRIVACY4",
+  "29:privacy-user",
+  "a:privacy-conv",
+  "aad-privacy-user",
+  "19:privacy-channel",
+  "geheimevraag",
+  "zzbodyfragmentzz",
 ];
 let slack: FakePlatform;
 let connector: FakePlatform;
@@ -22,8 +30,11 @@ beforeAll(async () => {
   slack = await fakeSlackApi().start();
   connector = await fakeBotConnector().start();
   bot = await startTestBot({
-    SLACK_BOT_TOKEN: "xoxb-privacy", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${slack.url}/api/`,
-    TEAMS_ALLOW_UNAUTHENTICATED: "1", TEAMS_SERVICE_URL: connector.url,
+    SLACK_BOT_TOKEN: "xoxb-privacy",
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: `${slack.url}/api/`,
+    TEAMS_ALLOW_UNAUTHENTICATED: "1",
+    TEAMS_SERVICE_URL: connector.url,
   });
 });
 afterAll(async () => {
@@ -34,39 +45,88 @@ afterAll(async () => {
 
 let n = 0;
 async function slackPost(body: string, contentType = "application/json") {
-  return fetch(`${bot.server.url}/slack/events`, { method: "POST", headers: slackHeaders(SECRET, body, undefined, contentType), body });
+  return fetch(`${bot.server.url}/slack/events`, {
+    method: "POST",
+    headers: slackHeaders(SECRET, body, undefined, contentType),
+    body,
+  });
 }
 function event(inner: Record<string, unknown>) {
   n += 1;
-  return JSON.stringify({ type: "event_callback", team_id: "TPRIVACY4", event_id: `EvPriv${n}${Date.now()}`, event: inner });
+  return JSON.stringify({
+    type: "event_callback",
+    team_id: "TPRIVACY4",
+    event_id: `EvPriv${n}${Date.now()}`,
+    event: inner,
+  });
 }
 async function teams(fields: Record<string, unknown>) {
   const activity = {
-    type: "message", id: `m${n++}`, serviceUrl: connector.url, channelId: "msteams",
+    type: "message",
+    id: `m${n++}`,
+    serviceUrl: connector.url,
+    channelId: "msteams",
     from: { id: "29:privacy-user", aadObjectId: "aad-privacy-user", name: "Secretaris" },
-    conversation: { id: "a:privacy-conv", conversationType: "personal" }, recipient: { id: "28:bot" }, ...fields,
+    conversation: { id: "a:privacy-conv", conversationType: "personal" },
+    recipient: { id: "28:bot" },
+    ...fields,
   };
-  return fetch(`${bot.server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
+  return fetch(`${bot.server.url}/api/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(activity),
+  });
 }
 
 describe("logs at the default level", () => {
   it("carry no platform IDs, no question text and no body fragments, also from the SDKs and on failures", async () => {
     // Slack: a DM, a mention, the slash command, a subscription, a reply Slack refuses, broken input.
-    await slackPost(event({ type: "message", channel_type: "im", user: "UPRIVACY1", text: "geheimevraag over de griffier", ts: "1.1", channel: "DPRIVACY3" }));
-    await slackPost(event({ type: "app_mention", user: "UPRIVACY1", text: "<@UBOT> abonneer", ts: "2.1", channel: "CPRIVACY2" }));
+    await slackPost(
+      event({
+        type: "message",
+        channel_type: "im",
+        user: "UPRIVACY1",
+        text: "geheimevraag over de griffier",
+        ts: "1.1",
+        channel: "DPRIVACY3",
+      }),
+    );
+    await slackPost(
+      event({ type: "app_mention", user: "UPRIVACY1", text: "<@UBOT> abonneer", ts: "2.1", channel: "CPRIVACY2" }),
+    );
     slack.script("/chat.postMessage", { status: 200, body: { ok: false, error: "channel_not_found" } });
-    await slackPost(event({ type: "app_mention", user: "UPRIVACY1", text: "<@UBOT> geheimevraag", ts: "3.1", channel: "CPRIVACY2" }));
-    const form = new URLSearchParams({ team_id: "TPRIVACY4", channel_id: "CPRIVACY2", user_id: "UPRIVACY1", command: "/wegwijzer", text: "geheimevraag", response_url: `${slack.url}/respond/9`, trigger_id: "x" });
+    await slackPost(
+      event({ type: "app_mention", user: "UPRIVACY1", text: "<@UBOT> geheimevraag", ts: "3.1", channel: "CPRIVACY2" }),
+    );
+    const form = new URLSearchParams({
+      team_id: "TPRIVACY4",
+      channel_id: "CPRIVACY2",
+      user_id: "UPRIVACY1",
+      command: "/wegwijzer",
+      text: "geheimevraag",
+      response_url: `${slack.url}/respond/9`,
+      trigger_id: "x",
+    });
     await slackPost(form.toString(), "application/x-www-form-urlencoded");
     await slackPost('{"zzbodyfragmentzz": UPRIVACY1 broken');
-    await slackPost(event({ type: "app_mention", user: "UPRIVACY1", text: { zzbodyfragmentzz: 1 }, ts: "4.1", channel: "CPRIVACY2" }));
+    await slackPost(
+      event({ type: "app_mention", user: "UPRIVACY1", text: { zzbodyfragmentzz: 1 }, ts: "4.1", channel: "CPRIVACY2" }),
+    );
     // Teams: a message, a reply the Bot Connector refuses, an update, broken input.
     await teams({ text: "geheimevraag" });
-    connector.script("/activities", { status: 403, body: { error: { code: "BotBlocked", message: "a:privacy-conv blocked by 29:privacy-user" } } });
+    connector.script("/activities", {
+      status: 403,
+      body: { error: { code: "BotBlocked", message: "a:privacy-conv blocked by 29:privacy-user" } },
+    });
     await teams({ text: "geheimevraag nog een keer" });
     await teams({ type: "conversationUpdate", membersAdded: [{ id: "28:bot" }] });
     await teams({ text: 5, conversation: { id: "19:privacy-channel", conversationType: "channel" } });
-    await teams({ type: "message", text: "abonneer", conversation: { id: "19:privacy-channel;messageid=1", conversationType: "channel" }, serviceUrl: "http://127.0.0.1:1" });
+    await teams({
+      type: "message",
+      text: "abonneer",
+      conversation: { id: "19:privacy-channel;messageid=1", conversationType: "channel" },
+      serviceUrl: "http://127.0.0.1:1",
+    });
     await slack.waitFor("/chat.postMessage", 3, 20_000);
     await Promise.all([bot.server.slack!.inFlight.settle(30_000), bot.server.teams!.inFlight.settle(30_000)]);
     // A delivery pass whose post is refused: the deactivation is logged.

@@ -14,14 +14,27 @@ afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-async function startBot(slack: FakePlatform): Promise<{ child: ChildProcess; url: string; exited: Promise<{ code: number | null; ms: number; at: number }> }> {
+async function startBot(
+  slack: FakePlatform,
+): Promise<{ child: ChildProcess; url: string; exited: Promise<{ code: number | null; ms: number; at: number }> }> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: ":memory:", LOG_LEVEL: "info", SLACK_BOT_TOKEN: "xoxb-shutdown", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${slack.url}/api/` },
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: ":memory:",
+      LOG_LEVEL: "info",
+      SLACK_BOT_TOKEN: "xoxb-shutdown",
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: `${slack.url}/api/`,
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   cleanup.push(() => void child.kill("SIGKILL"));
   let termAt = 0;
-  const exited = new Promise<{ code: number | null; ms: number; at: number }>((resolve) => child.once("exit", (code) => resolve({ code, ms: Date.now() - termAt, at: Date.now() })));
+  const exited = new Promise<{ code: number | null; ms: number; at: number }>((resolve) =>
+    child.once("exit", (code) => resolve({ code, ms: Date.now() - termAt, at: Date.now() })),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let buffer = "";
     child.stderr!.on("data", (chunk: Buffer) => {
@@ -40,7 +53,12 @@ async function startBot(slack: FakePlatform): Promise<{ child: ChildProcess; url
 }
 
 async function dm(url: string, i: number): Promise<number> {
-  const body = JSON.stringify({ type: "event_callback", team_id: "T1", event_id: `EvS${i}${Date.now()}`, event: { type: "message", channel_type: "im", user: `U${i}`, text: "help", ts: `${i}.1`, channel: `D${i}` } });
+  const body = JSON.stringify({
+    type: "event_callback",
+    team_id: "T1",
+    event_id: `EvS${i}${Date.now()}`,
+    event: { type: "message", channel_type: "im", user: `U${i}`, text: "help", ts: `${i}.1`, channel: `D${i}` },
+  });
   return (await fetch(`${url}/slack/events`, { method: "POST", headers: slackHeaders(SECRET, body), body })).status;
 }
 
@@ -50,7 +68,8 @@ describe("SIGTERM during traffic", () => {
     cleanup.push(() => slack.stop());
     const { child, url, exited } = await startBot(slack);
     slack.script("/chat.postMessage", { status: 200, body: {}, hang: true }, { status: 200, body: {}, hang: true });
-    for (let i = 0; i < 6; i++) slack.script("/chat.postMessage", { status: 200, body: { ok: true, ts: `${i}.2` }, delayMs: 2_000 });
+    for (let i = 0; i < 6; i++)
+      slack.script("/chat.postMessage", { status: 200, body: { ok: true, ts: `${i}.2` }, delayMs: 2_000 });
     const statuses = await Promise.all(Array.from({ length: 8 }, (_, i) => dm(url, i)));
     expect(statuses.every((s) => s === 200)).toBe(true);
     await slack.waitFor("/chat.postMessage", 8, 30_000);

@@ -28,7 +28,9 @@ export class LogSink extends Writable {
 }
 
 /** The whole app as production builds it, on an in-memory store by default, with silent logs. */
-export async function testApp(options: { env?: Record<string, string>; now?: () => Date; logs?: LogSink } = {}): Promise<App> {
+export async function testApp(
+  options: { env?: Record<string, string>; now?: () => Date; logs?: LogSink } = {},
+): Promise<App> {
   const config = loadConfig({ LOG_LEVEL: options.logs ? "info" : "silent", DATABASE_URL: ":memory:", ...options.env });
   return createApp(config, {
     brain: sharedBrain(),
@@ -45,9 +47,17 @@ export interface TestBot {
 }
 
 /** The real server on 127.0.0.1 with a port of its own, configured like production from an environment. */
-export async function startTestBot(env: Record<string, string>, databaseUrl = ":memory:", now?: () => Date): Promise<TestBot> {
+export async function startTestBot(
+  env: Record<string, string>,
+  databaseUrl = ":memory:",
+  now?: () => Date,
+): Promise<TestBot> {
   const logs = new LogSink();
-  const app = await testApp({ env: { PORT: "0", HOST: "127.0.0.1", DATABASE_URL: databaseUrl, ...env }, logs, ...(now ? { now } : {}) });
+  const app = await testApp({
+    env: { PORT: "0", HOST: "127.0.0.1", DATABASE_URL: databaseUrl, ...env },
+    logs,
+    ...(now ? { now } : {}),
+  });
   const server = await startServer(app, { scheduler: false });
   return {
     server,

@@ -63,7 +63,9 @@ export class FakePlatform {
       if (found.length >= count) return found;
       await new Promise((r) => setTimeout(r, 20));
     }
-    throw new Error(`expected ${count} call(s) to ${pathEnd}, got ${this.calls(pathEnd).length}: ${this.requests.map((r) => r.path).join(", ")}`);
+    throw new Error(
+      `expected ${count} call(s) to ${pathEnd}, got ${this.calls(pathEnd).length}: ${this.requests.map((r) => r.path).join(", ")}`,
+    );
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -74,7 +76,8 @@ export class FakePlatform {
     let body: Record<string, unknown> = {};
     if ((req.headers["content-type"] ?? "").includes("application/x-www-form-urlencoded")) {
       body = Object.fromEntries(new URLSearchParams(raw));
-      for (const key of ["blocks", "view"]) if (typeof body[key] === "string") body[key] = JSON.parse(body[key] as string);
+      for (const key of ["blocks", "view"])
+        if (typeof body[key] === "string") body[key] = JSON.parse(body[key] as string);
     } else if (raw) {
       body = JSON.parse(raw) as Record<string, unknown>;
     }
@@ -95,8 +98,10 @@ export function fakeSlackApi(): FakePlatform {
   // Also serves response_url posts (paths under /respond).
   let ts = 1_700_000_000;
   return new FakePlatform((req) => {
-    if (req.path.endsWith("/auth.test")) return { status: 200, body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "wegwijzer" } };
-    if (req.path.endsWith("/chat.postMessage")) return { status: 200, body: { ok: true, channel: req.body.channel, ts: `${ts++}.000100` } };
+    if (req.path.endsWith("/auth.test"))
+      return { status: 200, body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "wegwijzer" } };
+    if (req.path.endsWith("/chat.postMessage"))
+      return { status: 200, body: { ok: true, channel: req.body.channel, ts: `${ts++}.000100` } };
     return { status: 200, body: { ok: true } };
   });
 }

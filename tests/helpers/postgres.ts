@@ -21,8 +21,12 @@ async function reachable(): Promise<boolean> {
  */
 export async function postgresAvailable(): Promise<boolean> {
   const ok = await reachable();
-  if (!ok && process.env.REQUIRE_POSTGRES === "1") throw new Error(`PostgreSQL is required but not reachable at ${POSTGRES_BASE_URL}`);
-  if (!ok) console.warn(`PostgreSQL not reachable at ${POSTGRES_BASE_URL}: its tests are skipped (set REQUIRE_POSTGRES=1 to fail instead)`);
+  if (!ok && process.env.REQUIRE_POSTGRES === "1")
+    throw new Error(`PostgreSQL is required but not reachable at ${POSTGRES_BASE_URL}`);
+  if (!ok)
+    console.warn(
+      `PostgreSQL not reachable at ${POSTGRES_BASE_URL}: its tests are skipped (set REQUIRE_POSTGRES=1 to fail instead)`,
+    );
   return ok;
 }
 

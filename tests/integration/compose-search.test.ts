@@ -48,7 +48,11 @@ function queryInvoke(commandId: string, query: string) {
 }
 
 async function teams(body: unknown) {
-  const res = await fetch(`${bot.server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${bot.server.url}/api/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json().catch(() => undefined)) as Record<string, never> | undefined };
 }
 
@@ -57,7 +61,11 @@ interface MeResult {
     type: string;
     text?: string;
     attachmentLayout?: string;
-    attachments?: Array<{ contentType: string; content: { type: string; version: string; body: unknown[]; actions?: unknown[] }; preview: { contentType: string; content: { title: string; text: string } } }>;
+    attachments?: Array<{
+      contentType: string;
+      content: { type: string; version: string; body: unknown[]; actions?: unknown[] };
+      preview: { contentType: string; content: { title: string; text: string } };
+    }>;
   };
 }
 
@@ -87,7 +95,8 @@ describe("Teams message extension (search in the compose box)", () => {
     const empty = (await teams(queryInvoke("zoekInDeWegwijzer", "  "))).body as unknown as MeResult;
     expect(empty.composeExtension).toMatchObject({ type: "message" });
     expect(empty.composeExtension.text).toContain("Typ je vraag");
-    const none = (await teams(queryInvoke("zoekInDeWegwijzer", "recept voor appeltaart met kaneel"))).body as unknown as MeResult;
+    const none = (await teams(queryInvoke("zoekInDeWegwijzer", "recept voor appeltaart met kaneel")))
+      .body as unknown as MeResult;
     expect(none.composeExtension.type).toBe("message");
     const unknown = (await teams(queryInvoke("ietsAnders", "griffier"))).body as unknown as MeResult;
     expect(unknown.composeExtension.type).toBe("message");
@@ -96,11 +105,19 @@ describe("Teams message extension (search in the compose box)", () => {
 
 async function slackForm(payload: object) {
   const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-  const res = await fetch(`${bot.server.url}/slack/events`, { method: "POST", headers: slackHeaders(SECRET, form, undefined, "application/x-www-form-urlencoded"), body: form });
+  const res = await fetch(`${bot.server.url}/slack/events`, {
+    method: "POST",
+    headers: slackHeaders(SECRET, form, undefined, "application/x-www-form-urlencoded"),
+    body: form,
+  });
   return res.status;
 }
 
-interface ShareButton { action_id: string; value: string; text: { text: string } }
+interface ShareButton {
+  action_id: string;
+  value: string;
+  text: { text: string };
+}
 function buttonsOf(body: Record<string, unknown>): ShareButton[] {
   const blocks = body.blocks as Array<{ type: string; elements?: ShareButton[] }>;
   return blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements ?? []);
@@ -115,7 +132,12 @@ describe("Slack shortcuts: Zoek in de Wegwijzer", () => {
       team: { id: "T1", domain: "gemeente" },
       user: { id: "U1", username: "secretaris", team_id: "T1" },
       channel: { id: "C9", name: "regio-twente" },
-      message: { type: "message", user: "U2", ts: "1700000100.000200", text: "Hoe bereiden we de collegeonderhandelingen na de verkiezingen voor?" },
+      message: {
+        type: "message",
+        user: "U2",
+        ts: "1700000100.000200",
+        text: "Hoe bereiden we de collegeonderhandelingen na de verkiezingen voor?",
+      },
       message_ts: "1700000100.000200",
       response_url: `${slack.url}/respond/T1/msg/abc`,
       action_ts: "1700000101.1",
@@ -144,7 +166,15 @@ describe("Slack shortcuts: Zoek in de Wegwijzer", () => {
       container: { type: "message", message_ts: "1700000102.000300", channel_id: "C9", is_ephemeral: true },
       trigger_id: "1.2.3",
       response_url: `${slack.url}/respond/T1/share/xyz`,
-      actions: [{ type: "button", action_id: "wegwijzer_deel", block_id: "s1", value: JSON.stringify({ u: "wegwijzer-84", q: "collegeonderhandelingen voorbereiden" }), action_ts: "1700001000.1" }],
+      actions: [
+        {
+          type: "button",
+          action_id: "wegwijzer_deel",
+          block_id: "s1",
+          value: JSON.stringify({ u: "wegwijzer-84", q: "collegeonderhandelingen voorbereiden" }),
+          action_ts: "1700001000.1",
+        },
+      ],
     });
     expect(status).toBe(200);
     const [shared, replaced] = await slack.waitFor("/respond/T1/share/xyz", 2);
@@ -155,7 +185,11 @@ describe("Slack shortcuts: Zoek in de Wegwijzer", () => {
     expect(text).toContain("thema 84");
     expect(text).not.toContain("collegeonderhandelingen voorbereiden"); // her question is not posted
     expect(text).not.toContain("U1");
-    expect(replaced!.body).toMatchObject({ response_type: "ephemeral", replace_original: true, text: "Gedeeld in het kanaal." });
+    expect(replaced!.body).toMatchObject({
+      response_type: "ephemeral",
+      replace_original: true,
+      text: "Gedeeld in het kanaal.",
+    });
   });
 
   it("global shortcut: opens a modal; its submission answers ephemerally in the chosen conversation", async () => {
@@ -169,10 +203,16 @@ describe("Slack shortcuts: Zoek in de Wegwijzer", () => {
       token: "legacy",
     });
     const [open] = await slack.waitFor("/views.open");
-    const view = open!.body.view as { callback_id: string; blocks: Array<{ block_id: string; element: { type: string; response_url_enabled?: boolean } }> };
+    const view = open!.body.view as {
+      callback_id: string;
+      blocks: Array<{ block_id: string; element: { type: string; response_url_enabled?: boolean } }>;
+    };
     expect(open!.body.trigger_id).toBe("trigger-1");
     expect(view.callback_id).toBe("wegwijzer_zoek_modal");
-    expect(view.blocks.find((b) => b.block_id === "kanaal")!.element).toMatchObject({ type: "conversations_select", response_url_enabled: true });
+    expect(view.blocks.find((b) => b.block_id === "kanaal")!.element).toMatchObject({
+      type: "conversations_select",
+      response_url_enabled: true,
+    });
 
     const status = await slackForm({
       type: "view_submission",
@@ -185,11 +225,18 @@ describe("Slack shortcuts: Zoek in de Wegwijzer", () => {
         team_id: "T1",
         type: "modal",
         callback_id: "wegwijzer_zoek_modal",
-        state: { values: { vraag: { vraag: { type: "plain_text_input", value: "hoe werk ik samen met de griffier" } }, kanaal: { kanaal: { type: "conversations_select", selected_conversation: "C9" } } } },
+        state: {
+          values: {
+            vraag: { vraag: { type: "plain_text_input", value: "hoe werk ik samen met de griffier" } },
+            kanaal: { kanaal: { type: "conversations_select", selected_conversation: "C9" } },
+          },
+        },
         hash: "1",
         private_metadata: "",
       },
-      response_urls: [{ block_id: "kanaal", action_id: "kanaal", channel_id: "C9", response_url: `${slack.url}/respond/T1/view/123` }],
+      response_urls: [
+        { block_id: "kanaal", action_id: "kanaal", channel_id: "C9", response_url: `${slack.url}/respond/T1/view/123` },
+      ],
     });
     expect(status).toBe(200);
     const [answer] = await slack.waitFor("/respond/T1/view/123");
@@ -199,8 +246,14 @@ describe("Slack shortcuts: Zoek in de Wegwijzer", () => {
   });
 
   it("refuses an unsigned shortcut", async () => {
-    const form = new URLSearchParams({ payload: JSON.stringify({ type: "shortcut", callback_id: "wegwijzer_zoek", trigger_id: "t" }) }).toString();
-    const res = await fetch(`${bot.server.url}/slack/events`, { method: "POST", headers: slackHeaders("wrong", form, undefined, "application/x-www-form-urlencoded"), body: form });
+    const form = new URLSearchParams({
+      payload: JSON.stringify({ type: "shortcut", callback_id: "wegwijzer_zoek", trigger_id: "t" }),
+    }).toString();
+    const res = await fetch(`${bot.server.url}/slack/events`, {
+      method: "POST",
+      headers: slackHeaders("wrong", form, undefined, "application/x-www-form-urlencoded"),
+      body: form,
+    });
     expect(res.status).toBe(401);
   });
 });

@@ -21,14 +21,26 @@ beforeAll(async () => {
   wss.on("connection", (socket) => {
     sockets.push(socket);
     socket.on("message", (data) => acks.push((JSON.parse(data.toString()) as { envelope_id: string }).envelope_id));
-    socket.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "fake", approximate_connection_time: 3600 }, connection_info: { app_id: "A1" } }));
+    socket.send(
+      JSON.stringify({
+        type: "hello",
+        num_connections: 1,
+        debug_info: { host: "fake", approximate_connection_time: 3600 },
+        connection_info: { app_id: "A1" },
+      }),
+    );
   });
   slack = await new FakePlatform((req) => {
     if (req.path.endsWith("/apps.connections.open")) return { status: 200, body: { ok: true, url: wsUrl } };
-    if (req.path.endsWith("/auth.test")) return { status: 200, body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" } };
+    if (req.path.endsWith("/auth.test"))
+      return { status: 200, body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" } };
     return { status: 200, body: { ok: true, ts: "1.1" } };
   }).start();
-  bot = await startTestBot({ SLACK_BOT_TOKEN: "xoxb-socket", SLACK_APP_TOKEN: "xapp-1-socket", SLACK_API_URL: `${slack.url}/api/` });
+  bot = await startTestBot({
+    SLACK_BOT_TOKEN: "xoxb-socket",
+    SLACK_APP_TOKEN: "xapp-1-socket",
+    SLACK_API_URL: `${slack.url}/api/`,
+  });
 });
 afterAll(async () => {
   await bot.stop();
@@ -50,7 +62,14 @@ describe("Slack Socket Mode", () => {
         accepts_response_payload: false,
         retry_attempt: 0,
         retry_reason: "",
-        payload: { type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: "EvSocket1", event_time: 1, event: { type: "app_mention", user: "U1", text: "<@UBOT> thema 16", ts: "7.7", channel: "C9" } },
+        payload: {
+          type: "event_callback",
+          team_id: "T1",
+          api_app_id: "A1",
+          event_id: "EvSocket1",
+          event_time: 1,
+          event: { type: "app_mention", user: "U1", text: "<@UBOT> thema 16", ts: "7.7", channel: "C9" },
+        },
       }),
     );
     const [post] = await slack.waitFor("/chat.postMessage");

@@ -9,7 +9,11 @@ let bot: TestBot;
 
 beforeAll(async () => {
   slack = await fakeSlackApi().start();
-  bot = await startTestBot({ SLACK_BOT_TOKEN: "xoxb-test-token", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${slack.url}/api/` });
+  bot = await startTestBot({
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: `${slack.url}/api/`,
+  });
 });
 afterAll(async () => {
   await bot.stop();
@@ -29,7 +33,15 @@ function mentionEvent(text: string, extra: Record<string, unknown> = {}) {
     type: "event_callback",
     event_id: `Ev${Date.now()}${eventCounter}`,
     event_time: Math.floor(Date.now() / 1000),
-    event: { type: "app_mention", user: "U1", text, ts: `1700000${eventCounter}.000200`, channel: "C1", event_ts: `1700000${eventCounter}.000200`, ...extra },
+    event: {
+      type: "app_mention",
+      user: "U1",
+      text,
+      ts: `1700000${eventCounter}.000200`,
+      channel: "C1",
+      event_ts: `1700000${eventCounter}.000200`,
+      ...extra,
+    },
   };
 }
 
@@ -82,9 +94,22 @@ describe("Slack over real HTTP", () => {
   });
 
   it("never answers unmentioned channel talk, but does answer a DM", async () => {
-    const channelMessage = { ...mentionEvent(""), event: { type: "message", channel_type: "channel", user: "U1", text: "wie heeft er koffie", ts: "1.1", channel: "C1" } };
+    const channelMessage = {
+      ...mentionEvent(""),
+      event: {
+        type: "message",
+        channel_type: "channel",
+        user: "U1",
+        text: "wie heeft er koffie",
+        ts: "1.1",
+        channel: "C1",
+      },
+    };
     await sendSigned(channelMessage);
-    const dm = { ...mentionEvent(""), event: { type: "message", channel_type: "im", user: "U1", text: "thema 16", ts: "1.2", channel: "D1" } };
+    const dm = {
+      ...mentionEvent(""),
+      event: { type: "message", channel_type: "im", user: "U1", text: "thema 16", ts: "1.2", channel: "D1" },
+    };
     await sendSigned(dm);
     const [post] = await slack.waitFor("/chat.postMessage");
     await new Promise((r) => setTimeout(r, 200));
@@ -95,8 +120,18 @@ describe("Slack over real HTTP", () => {
 
   it("answers the slash command through its response_url, to the asker only", async () => {
     const form = new URLSearchParams({
-      token: "legacy", team_id: "T1", team_domain: "gemeente", channel_id: "C1", channel_name: "algemeen", user_id: "U1", user_name: "secretaris",
-      command: "/wegwijzer", text: "thema 45", api_app_id: "A1", response_url: `${slack.url}/respond/T1/123/abc`, trigger_id: "1.2.3",
+      token: "legacy",
+      team_id: "T1",
+      team_domain: "gemeente",
+      channel_id: "C1",
+      channel_name: "algemeen",
+      user_id: "U1",
+      user_name: "secretaris",
+      command: "/wegwijzer",
+      text: "thema 45",
+      api_app_id: "A1",
+      response_url: `${slack.url}/respond/T1/123/abc`,
+      trigger_id: "1.2.3",
     }).toString();
     const res = await postSlack(form, slackHeaders(SECRET, form, undefined, "application/x-www-form-urlencoded"));
     expect(res.status).toBe(200);
@@ -112,11 +147,25 @@ describe("Slack over real HTTP", () => {
       user: { id: "U1", team_id: "T1" },
       api_app_id: "A1",
       channel: { id: "C1", name: "algemeen" },
-      container: { type: "message", message_ts: "1700000999.000300", channel_id: "C1", is_ephemeral: false, thread_ts: "1700000998.000100" },
+      container: {
+        type: "message",
+        message_ts: "1700000999.000300",
+        channel_id: "C1",
+        is_ephemeral: false,
+        thread_ts: "1700000998.000100",
+      },
       message: { type: "message", ts: "1700000999.000300", thread_ts: "1700000998.000100", text: "antwoord" },
       trigger_id: "1.2.3",
       response_url: `${slack.url}/respond/T1/456/def`,
-      actions: [{ type: "button", action_id: "wegwijzer:0", block_id: "b1", value: JSON.stringify({ kind: "ask", question: "Hoe werk ik samen met de griffier?" }), action_ts: "1700001000.1" }],
+      actions: [
+        {
+          type: "button",
+          action_id: "wegwijzer:0",
+          block_id: "b1",
+          value: JSON.stringify({ kind: "ask", question: "Hoe werk ik samen met de griffier?" }),
+          action_ts: "1700001000.1",
+        },
+      ],
     };
     const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     const res = await postSlack(form, slackHeaders(SECRET, form, undefined, "application/x-www-form-urlencoded"));
@@ -129,10 +178,24 @@ describe("Slack over real HTTP", () => {
 
   it("stores feedback with unit IDs and a question hash, never the user", async () => {
     const payload = {
-      type: "block_actions", team: { id: "T1" }, user: { id: "U-secret", team_id: "T1" }, api_app_id: "A1",
-      channel: { id: "D1" }, container: { type: "message", message_ts: "1.5", channel_id: "D1", is_ephemeral: false },
-      message: { type: "message", ts: "1.5", text: "antwoord" }, trigger_id: "1", response_url: `${slack.url}/respond/x`,
-      actions: [{ type: "button", action_id: "wegwijzer:7", block_id: "b", value: JSON.stringify({ kind: "feedback", value: "up", ref: "0123456789abcdef|wegwijzer-13,wegwijzer-52" }), action_ts: "1" }],
+      type: "block_actions",
+      team: { id: "T1" },
+      user: { id: "U-secret", team_id: "T1" },
+      api_app_id: "A1",
+      channel: { id: "D1" },
+      container: { type: "message", message_ts: "1.5", channel_id: "D1", is_ephemeral: false },
+      message: { type: "message", ts: "1.5", text: "antwoord" },
+      trigger_id: "1",
+      response_url: `${slack.url}/respond/x`,
+      actions: [
+        {
+          type: "button",
+          action_id: "wegwijzer:7",
+          block_id: "b",
+          value: JSON.stringify({ kind: "feedback", value: "up", ref: "0123456789abcdef|wegwijzer-13,wegwijzer-52" }),
+          action_ts: "1",
+        },
+      ],
     };
     const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     await postSlack(form, slackHeaders(SECRET, form, undefined, "application/x-www-form-urlencoded"));
@@ -140,12 +203,20 @@ describe("Slack over real HTTP", () => {
     const [update] = await slack.waitFor("/chat.update");
     expect(JSON.stringify(update)).toContain("Bedankt voor je feedback");
     const feedback = await bot.store.listFeedback();
-    expect(feedback.at(-1)).toMatchObject({ questionHash: "0123456789abcdef", unitIds: ["wegwijzer-13", "wegwijzer-52"], value: "up" });
+    expect(feedback.at(-1)).toMatchObject({
+      questionHash: "0123456789abcdef",
+      unitIds: ["wegwijzer-13", "wegwijzer-52"],
+      value: "up",
+    });
     expect(JSON.stringify(feedback)).not.toContain("U-secret");
   });
 
   it("waits out a 429 with Retry-After and still delivers the answer", async () => {
-    slack.script("/chat.postMessage", { status: 429, headers: { "retry-after": "1" }, body: { ok: false, error: "ratelimited" } });
+    slack.script("/chat.postMessage", {
+      status: 429,
+      headers: { "retry-after": "1" },
+      body: { ok: false, error: "ratelimited" },
+    });
     const started = Date.now();
     await sendSigned(mentionEvent("<@UBOT> hoe werk ik goed samen met de griffier"));
     const calls = await slack.waitFor("/chat.postMessage", 2, 8000);
@@ -167,12 +238,19 @@ describe("Slack over real HTTP", () => {
   });
 
   it("publishes an App Home and welcomes once in the DM", async () => {
-    const home = { ...mentionEvent(""), event: { type: "app_home_opened", user: "U1", channel: "D9", tab: "home", event_ts: "1.1" } };
+    const home = {
+      ...mentionEvent(""),
+      event: { type: "app_home_opened", user: "U1", channel: "D9", tab: "home", event_ts: "1.1" },
+    };
     await sendSigned(home);
     const [publish] = await slack.waitFor("/views.publish");
     const view = JSON.stringify(publish!.body.view);
-    for (const part of ["Wegwijzer", "Jouw les van de week", "Les van de week", "Reflectievraag", "abonneer"]) expect(view).toContain(part);
-    const messages = { ...mentionEvent(""), event: { type: "app_home_opened", user: "U1", channel: "D9", tab: "messages", event_ts: "1.2" } };
+    for (const part of ["Wegwijzer", "Jouw les van de week", "Les van de week", "Reflectievraag", "abonneer"])
+      expect(view).toContain(part);
+    const messages = {
+      ...mentionEvent(""),
+      event: { type: "app_home_opened", user: "U1", channel: "D9", tab: "messages", event_ts: "1.2" },
+    };
     await sendSigned(messages);
     await sendSigned({ ...messages, event_id: "EvSecondVisit" });
     await slack.waitFor("/chat.postMessage");
@@ -191,12 +269,27 @@ describe("Slack over real HTTP", () => {
 describe("Slack App Home buttons", () => {
   it("subscribes the user's DM from the Home tab, refreshes the Home, and can reach the DM later", async () => {
     const payload = {
-      type: "block_actions", team: { id: "T1" }, user: { id: "UHOME", team_id: "T1" }, api_app_id: "A1", trigger_id: "1",
-      view: { id: "V1", type: "home" }, container: { type: "view", view_id: "V1" },
-      actions: [{ type: "button", action_id: "wegwijzer:0", block_id: "b", value: JSON.stringify({ kind: "command", command: "abonneer" }), action_ts: "1" }],
+      type: "block_actions",
+      team: { id: "T1" },
+      user: { id: "UHOME", team_id: "T1" },
+      api_app_id: "A1",
+      trigger_id: "1",
+      view: { id: "V1", type: "home" },
+      container: { type: "view", view_id: "V1" },
+      actions: [
+        {
+          type: "button",
+          action_id: "wegwijzer:0",
+          block_id: "b",
+          value: JSON.stringify({ kind: "command", command: "abonneer" }),
+          action_ts: "1",
+        },
+      ],
     };
     const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-    expect((await postSlack(form, slackHeaders(SECRET, form, undefined, "application/x-www-form-urlencoded"))).status).toBe(200);
+    expect(
+      (await postSlack(form, slackHeaders(SECRET, form, undefined, "application/x-www-form-urlencoded"))).status,
+    ).toBe(200);
     const [publish] = await slack.waitFor("/views.publish");
     expect(publish!.body.user_id).toBe("UHOME");
     expect(JSON.stringify(publish!.body.view)).toContain("Je bent geabonneerd");

@@ -36,10 +36,18 @@ function activity(fields: Record<string, unknown>) {
 }
 
 async function post(body: unknown, raw?: string) {
-  return fetch(`${bot.server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: raw ?? JSON.stringify(body) });
+  return fetch(`${bot.server.url}/api/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: raw ?? JSON.stringify(body),
+  });
 }
 
-interface CardJson { type: string; version: string; body: unknown[] }
+interface CardJson {
+  type: string;
+  version: string;
+  body: unknown[];
+}
 function cardOf(call: { body: Record<string, unknown> }): CardJson {
   const attachments = call.body.attachments as Array<{ contentType: string; content: CardJson }>;
   expect(attachments[0]!.contentType).toBe("application/vnd.microsoft.card.adaptive");
@@ -68,7 +76,11 @@ describe("Teams over real HTTP", () => {
         text: "<at>Wegwijzer</at> thema 16",
         conversation: { id: threadId, conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
         entities: [{ type: "mention", text: "<at>Wegwijzer</at>", mentioned: { id: "28:bot-1", name: "Wegwijzer" } }],
-        channelData: { tenant: { id: "tenant-1" }, teamsChannelId: "19:team-channel@thread.tacv2", teamsTeamId: "19:team@thread.tacv2" },
+        channelData: {
+          tenant: { id: "tenant-1" },
+          teamsChannelId: "19:team-channel@thread.tacv2",
+          teamsTeamId: "19:team@thread.tacv2",
+        },
       }),
     );
     const [sent] = await connector.waitFor("/activities");
@@ -80,7 +92,12 @@ describe("Teams over real HTTP", () => {
     await post(
       activity({
         text: "<at>Wegwijzer</at> hoe werk ik samen met de griffier?",
-        conversation: { id: "19:group-chat@thread.v2", conversationType: "groupChat", isGroup: true, tenantId: "tenant-1" },
+        conversation: {
+          id: "19:group-chat@thread.v2",
+          conversationType: "groupChat",
+          isGroup: true,
+          tenantId: "tenant-1",
+        },
         entities: [{ type: "mention", text: "<at>Wegwijzer</at>", mentioned: { id: "28:bot-1", name: "Wegwijzer" } }],
       }),
     );
@@ -94,7 +111,13 @@ describe("Teams over real HTTP", () => {
 
   it("handles a card action (Action.Execute) and the Action.Submit fallback", async () => {
     const click = { kind: "ask", question: "Hoe werk ik samen met de griffier?" };
-    const invoke = await post(activity({ type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "wegwijzer", data: { click } }, trigger: "manual" } }));
+    const invoke = await post(
+      activity({
+        type: "invoke",
+        name: "adaptiveCard/action",
+        value: { action: { type: "Action.Execute", verb: "wegwijzer", data: { click } }, trigger: "manual" },
+      }),
+    );
     expect(invoke.status).toBe(200);
     await post(activity({ value: { click: { kind: "read-more", unitId: "wegwijzer-16" } } }));
     const sent = await connector.waitFor("/activities", 2);
@@ -104,10 +127,21 @@ describe("Teams over real HTTP", () => {
   });
 
   it("greets once on install and stores the conversation reference with its service URL", async () => {
-    const install = activity({ type: "installationUpdate", action: "add", conversation: { id: "a:personal-2", conversationType: "personal", tenantId: "tenant-1" } });
+    const install = activity({
+      type: "installationUpdate",
+      action: "add",
+      conversation: { id: "a:personal-2", conversationType: "personal", tenantId: "tenant-1" },
+    });
     await post(install);
     await post({ ...install, id: "again" });
-    await post(activity({ type: "conversationUpdate", membersAdded: [{ id: "28:bot-1" }], conversation: { id: "a:personal-2", conversationType: "personal" }, channelData: { eventType: "teamMemberAdded", tenant: { id: "tenant-1" } } }));
+    await post(
+      activity({
+        type: "conversationUpdate",
+        membersAdded: [{ id: "28:bot-1" }],
+        conversation: { id: "a:personal-2", conversationType: "personal" },
+        channelData: { eventType: "teamMemberAdded", tenant: { id: "tenant-1" } },
+      }),
+    );
     await connector.waitFor("/activities");
     await new Promise((r) => setTimeout(r, 200));
     expect(connector.calls("/activities")).toHaveLength(1);
@@ -118,7 +152,9 @@ describe("Teams over real HTTP", () => {
   it("refuses malformed, non-activity and oversized bodies with a 4xx, and answers empty or emoji-only text", async () => {
     expect((await post(undefined, "{ not json")).status).toBe(400);
     expect((await post([1, 2, 3])).status).toBe(400);
-    expect((await post(undefined, JSON.stringify({ type: "message", text: "x".repeat(1024 * 1024) }))).status).toBe(413);
+    expect((await post(undefined, JSON.stringify({ type: "message", text: "x".repeat(1024 * 1024) }))).status).toBe(
+      413,
+    );
     await post(activity({ text: "" }));
     await post(activity({ text: "🙂🙂" }));
     const sent = await connector.waitFor("/activities", 2);
@@ -129,9 +165,17 @@ describe("Teams over real HTTP", () => {
 
 describe("Teams token validation", () => {
   it("is on whenever credentials are set: an unsigned activity gets 401 and nothing is sent", async () => {
-    const secured = await startTestBot({ TEAMS_CLIENT_ID: "00000000-0000-0000-0000-000000000001", TEAMS_CLIENT_SECRET: "secret", TEAMS_TENANT_ID: "tenant-1" });
+    const secured = await startTestBot({
+      TEAMS_CLIENT_ID: "00000000-0000-0000-0000-000000000001",
+      TEAMS_CLIENT_SECRET: "secret",
+      TEAMS_TENANT_ID: "tenant-1",
+    });
     try {
-      const res = await fetch(`${secured.server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity({ text: "hoi" })) });
+      const res = await fetch(`${secured.server.url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(activity({ text: "hoi" })),
+      });
       expect(res.status).toBe(401);
       await new Promise((r) => setTimeout(r, 100));
       expect(connector.calls("/activities")).toHaveLength(0);
@@ -143,11 +187,24 @@ describe("Teams token validation", () => {
 
 describe("Teams les van de week", () => {
   it("delivers the lesson proactively to the stored conversation at its service URL, and stops on 403", async () => {
-    await post(activity({ text: "abonneer maandag 8:30", conversation: { id: "a:personal-lesson", conversationType: "personal", tenantId: "tenant-1" } }));
-    await post(activity({ text: "abonneer maandag 8:30", conversation: { id: "a:personal-gone", conversationType: "personal", tenantId: "tenant-1" } }));
+    await post(
+      activity({
+        text: "abonneer maandag 8:30",
+        conversation: { id: "a:personal-lesson", conversationType: "personal", tenantId: "tenant-1" },
+      }),
+    );
+    await post(
+      activity({
+        text: "abonneer maandag 8:30",
+        conversation: { id: "a:personal-gone", conversationType: "personal", tenantId: "tenant-1" },
+      }),
+    );
     await connector.waitFor("/activities", 2);
     connector.requests.length = 0;
-    connector.script("/v3/conversations/a:personal-gone/activities", { status: 403, body: { error: { code: "BotNotInConversationRoster", message: "removed" } } });
+    connector.script("/v3/conversations/a:personal-gone/activities", {
+      status: 403,
+      body: { error: { code: "BotNotInConversationRoster", message: "removed" } },
+    });
     const now = new Date(Date.now() + 8 * 24 * 3600 * 1000);
     const monday = new Date(now);
     monday.setUTCDate(now.getUTCDate() - ((now.getUTCDay() + 6) % 7));
@@ -159,7 +216,9 @@ describe("Teams les van de week", () => {
     const card = JSON.stringify(cardOf(lesson!));
     expect(card).toContain("Les van de week");
     expect(card).toContain("Noteer je reflectie");
-    expect((await bot.store.subscriptions.get("teams:a:personal-gone"))?.deactivatedReason).toBe("403_BotNotInConversationRoster");
+    expect((await bot.store.subscriptions.get("teams:a:personal-gone"))?.deactivatedReason).toBe(
+      "403_BotNotInConversationRoster",
+    );
   });
 });
 
@@ -169,7 +228,12 @@ describe("Teams channel subscription", () => {
     await post(
       activity({
         text: "<at>Wegwijzer</at> abonneer woensdag 10:00",
-        conversation: { id: "19:regio@thread.tacv2;messageid=1700000000099", conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
+        conversation: {
+          id: "19:regio@thread.tacv2;messageid=1700000000099",
+          conversationType: "channel",
+          isGroup: true,
+          tenantId: "tenant-1",
+        },
         entities: [{ type: "mention", text: "<at>Wegwijzer</at>", mentioned: { id: "28:bot-1", name: "Wegwijzer" } }],
       }),
     );
@@ -177,7 +241,9 @@ describe("Teams channel subscription", () => {
     const paths = sent.map((s) => decodeURIComponent(s.path));
     expect(paths).toContain("/v3/conversations/19:regio@thread.tacv2;messageid=1700000000099/activities");
     expect(paths).toContain("/v3/conversations/19:regio@thread.tacv2/activities");
-    const announcement = sent.find((s) => decodeURIComponent(s.path) === "/v3/conversations/19:regio@thread.tacv2/activities")!;
+    const announcement = sent.find(
+      (s) => decodeURIComponent(s.path) === "/v3/conversations/19:regio@thread.tacv2/activities",
+    )!;
     expect(String(announcement.body.text)).toContain("geabonneerd op de les van de week");
     expect((await bot.store.subscriptions.get("teams:19:regio@thread.tacv2"))?.weekday).toBe(3);
   });

@@ -70,7 +70,9 @@ describe("loading a broken knowledge folder", () => {
   it("reports unknown related IDs", () => {
     copyOfKnowledge();
     edit(theme12, (t) => t.replace("- wegwijzer-4\n", "- wegwijzer-400\n"));
-    expect(problemsOf(dir)).toContainEqual(expect.objectContaining({ path: theme12, message: 'unknown unit ID "wegwijzer-400"' }));
+    expect(problemsOf(dir)).toContainEqual(
+      expect.objectContaining({ path: theme12, message: 'unknown unit ID "wegwijzer-400"' }),
+    );
   });
 
   it("reports an empty body", () => {

@@ -17,15 +17,31 @@ afterEach(async () => {
   await store.close();
 });
 
-const dm = (text: string, user = "U1"): Incoming => ({ platform: "slack", conversationId: `slack:T1:${user}`, userId: user, text, isDirect: true });
-const channel = (text: string, user = "U1"): Incoming => ({ platform: "slack", conversationId: "slack:T1:C1", userId: user, text, isDirect: false });
+const dm = (text: string, user = "U1"): Incoming => ({
+  platform: "slack",
+  conversationId: `slack:T1:${user}`,
+  userId: user,
+  text,
+  isDirect: true,
+});
+const channel = (text: string, user = "U1"): Incoming => ({
+  platform: "slack",
+  conversationId: "slack:T1:C1",
+  userId: user,
+  text,
+  isDirect: false,
+});
 const say = async (incoming: Incoming) => renderText(await core.handle(incoming));
 
 describe("subscription commands in chat", () => {
   it("subscribe, status, pause, resume and stop, in Dutch, with the next date", async () => {
     expect(await say(dm("status"))).toContain("geen abonnement");
-    expect(await say(dm("abonneer"))).toContain("elke maandag om 08:30 (Europe/Amsterdam). De eerste les komt maandag 30 november om 08:30");
-    expect(await say(dm("abonneer donderdag 7:15 Europe/Brussels"))).toContain("elke donderdag om 07:15 (Europe/Brussels)");
+    expect(await say(dm("abonneer"))).toContain(
+      "elke maandag om 08:30 (Europe/Amsterdam). De eerste les komt maandag 30 november om 08:30",
+    );
+    expect(await say(dm("abonneer donderdag 7:15 Europe/Brussels"))).toContain(
+      "elke donderdag om 07:15 (Europe/Brussels)",
+    );
     expect(await say(dm("status"))).toContain("Je had 0 van de 111 lessen");
     expect(await say(dm("pauzeer 3 weken"))).toContain("gepauzeerd tot maandag 14 december");
     expect(await say(dm("status"))).toContain("Gepauzeerd tot");
@@ -51,7 +67,12 @@ describe("subscription commands in chat", () => {
     await core.handle(dm("abonneer starter"));
     const starter = await core.handle(dm("les"));
     expect(starter.units[0]!.id).toBe("wegwijzer-98");
-    expect(starter.actions.map((a) => a.label)).toEqual(["Lees het hele thema", "Noteer je reflectie", "Pauzeer", "Afmelden"]);
+    expect(starter.actions.map((a) => a.label)).toEqual([
+      "Lees het hele thema",
+      "Noteer je reflectie",
+      "Pauzeer",
+      "Afmelden",
+    ]);
     const inChannel = await core.handle(channel("les"));
     expect(inChannel.actions.map((a) => a.label)).toContain("Bespreek in thread");
   });
@@ -67,7 +88,9 @@ describe("leeragenda and privacy", () => {
   it("notes reflections in a DM with their lesson, lists them, and keeps them out of channels", async () => {
     await core.handle(dm("abonneer starter"));
     expect(await say(dm("noteer"))).toContain("Typ `noteer` gevolgd door".replace(/`/g, ""));
-    expect(await say(dm("noteer Ik wil vaker de burgemeester vooraf spreken."))).toContain("Genoteerd in je leeragenda bij thema 98");
+    expect(await say(dm("noteer Ik wil vaker de burgemeester vooraf spreken."))).toContain(
+      "Genoteerd in je leeragenda bij thema 98",
+    );
     expect(await say(channel("noteer iets geheims"))).toContain("privégesprek");
     const agenda = await say(dm("leeragenda"));
     expect(agenda).toContain("thema 98");
@@ -76,17 +99,28 @@ describe("leeragenda and privacy", () => {
   });
 
   it("lists what is stored and forgets the user after a confirmation", async () => {
-    await store.saveConversation({ id: "slack:T1:U1", platform: "slack", isDirect: true, userId: "U1", reference: { channel: "D1" } });
+    await store.saveConversation({
+      id: "slack:T1:U1",
+      platform: "slack",
+      isDirect: true,
+      userId: "U1",
+      reference: { channel: "D1" },
+    });
     await core.handle(dm("abonneer"));
     await core.handle(channel("abonneer"));
     await core.handle(dm("noteer een gedachte"));
-    expect(await say(dm("mijn gegevens"))).toContain("1 notitie(s) in je leeragenda, 2 abonnement(en) die jij hebt gestart en 1 privégesprek(ken)");
+    expect(await say(dm("mijn gegevens"))).toContain(
+      "1 notitie(s) in je leeragenda, 2 abonnement(en) die jij hebt gestart en 1 privégesprek(ken)",
+    );
     const ask = await core.handle(dm("vergeet mij"));
     expect(ask.text).toContain("Weet je het zeker?");
     expect(await store.notes.list("slack:U1")).toHaveLength(1); // nothing deleted before the confirmation
     expect(await say(dm("vergeet mij niet"))).toContain("niets verwijderd");
     const confirm = ask.actions.find((a) => a.kind === "command" && a.style === "danger")!;
-    const done = await core.handle({ ...dm(""), click: { kind: "command", command: (confirm as { command: string }).command } });
+    const done = await core.handle({
+      ...dm(""),
+      click: { kind: "command", command: (confirm as { command: string }).command },
+    });
     expect(done.text).toContain("verwijderd");
     expect(await store.notes.list("slack:U1")).toHaveLength(0);
     expect(await store.subscriptions.get("slack:T1:U1")).toBeUndefined();
@@ -101,9 +135,13 @@ describe("leeragenda and privacy", () => {
 describe("one current lesson per conversation", () => {
   it("a note is filed under the lesson that les shows, subscribed or not", async () => {
     const shown = await core.handle(dm("les"));
-    expect(await say(dm("noteer Ik wil vaker vooraf afstemmen."))).toContain(`bij thema ${shown.units[0]!.id.replace("wegwijzer-", "")}`);
+    expect(await say(dm("noteer Ik wil vaker vooraf afstemmen."))).toContain(
+      `bij thema ${shown.units[0]!.id.replace("wegwijzer-", "")}`,
+    );
     await core.handle(dm("abonneer"));
     const after = await core.handle(dm("les"));
-    expect(await say(dm("noteer Nog een gedachte."))).toContain(`bij thema ${after.units[0]!.id.replace("wegwijzer-", "")}`);
+    expect(await say(dm("noteer Nog een gedachte."))).toContain(
+      `bij thema ${after.units[0]!.id.replace("wegwijzer-", "")}`,
+    );
   });
 });

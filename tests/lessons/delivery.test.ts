@@ -26,7 +26,16 @@ afterAll(async () => {
 beforeEach(async () => {
   slack.requests.length = 0;
   clock = new Date("2026-11-23T07:00:00Z");
-  bot = await startTestBot({ SLACK_BOT_TOKEN: "xoxb-delivery", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${slack.url}/api/`, DELIVERY_PER_SECOND: "50" }, ":memory:", now);
+  bot = await startTestBot(
+    {
+      SLACK_BOT_TOKEN: "xoxb-delivery",
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: `${slack.url}/api/`,
+      DELIVERY_PER_SECOND: "50",
+    },
+    ":memory:",
+    now,
+  );
 });
 afterEach(async () => {
   await bot.stop();
@@ -36,14 +45,26 @@ let n = 0;
 /** A DM to the bot over real HTTP, as Slack sends it. */
 async function dm(text: string, user = "U1") {
   n += 1;
-  const body = JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: `EvD${n}${Date.now()}`, event_time: 1, event: { type: "message", channel_type: "im", user, text, ts: `${n}.1`, channel: `D-${user}` } });
-  const res = await fetch(`${bot.server.url}/slack/events`, { method: "POST", headers: slackHeaders(SECRET, body), body });
+  const body = JSON.stringify({
+    type: "event_callback",
+    team_id: "T1",
+    api_app_id: "A1",
+    event_id: `EvD${n}${Date.now()}`,
+    event_time: 1,
+    event: { type: "message", channel_type: "im", user, text, ts: `${n}.1`, channel: `D-${user}` },
+  });
+  const res = await fetch(`${bot.server.url}/slack/events`, {
+    method: "POST",
+    headers: slackHeaders(SECRET, body),
+    body,
+  });
   expect(res.status).toBe(200);
   const posts = await slack.waitFor("/chat.postMessage", slack.calls("/chat.postMessage").length + 1);
   return posts.at(-1)!;
 }
 
-const lessonPosts = () => slack.calls("/chat.postMessage").filter((c) => JSON.stringify(c.body.blocks ?? "").includes("Les van de week"));
+const lessonPosts = () =>
+  slack.calls("/chat.postMessage").filter((c) => JSON.stringify(c.body.blocks ?? "").includes("Les van de week"));
 const pass = (at: string) => bot.server.deliverer.runPass(new Date(at));
 
 describe("les van de week over Slack", () => {
@@ -60,7 +81,8 @@ describe("les van de week over Slack", () => {
     const post = lessonPosts()[0]!;
     expect(post.body.channel).toBe("D-U1");
     const json = JSON.stringify(post.body.blocks);
-    for (const part of ["Bron:", "Reflectievraag", "Lees het hele thema", "Noteer je reflectie", "Pauzeer", "Afmelden"]) expect(json).toContain(part);
+    for (const part of ["Bron:", "Reflectievraag", "Lees het hele thema", "Noteer je reflectie", "Pauzeer", "Afmelden"])
+      expect(json).toContain(part);
     // the next week brings the next lesson, a different one
     await pass("2026-12-01T08:00:00Z");
     expect(lessonPosts()).toHaveLength(2);
@@ -72,7 +94,19 @@ describe("les van de week over Slack", () => {
     slack.requests.length = 0;
     // Monday after the autumn change (25 Oct 2026 → CET): 08:30 is 07:30Z
     clock = new Date("2026-10-20T00:00:00Z");
-    await bot.store.subscriptions.upsert({ id: "slack:T1:U1", platform: "slack", isDirect: true, weekday: 1, time: "08:30", timeZone: "Europe/Amsterdam", track: "standaard", createdBy: "U1" }, new Date("2026-10-20T00:00:00Z"));
+    await bot.store.subscriptions.upsert(
+      {
+        id: "slack:T1:U1",
+        platform: "slack",
+        isDirect: true,
+        weekday: 1,
+        time: "08:30",
+        timeZone: "Europe/Amsterdam",
+        track: "standaard",
+        createdBy: "U1",
+      },
+      new Date("2026-10-20T00:00:00Z"),
+    );
     expect((await pass("2026-10-26T07:29:00Z")).sent).toBe(0);
     expect((await pass("2026-10-26T07:30:00Z")).sent).toBe(1);
     // Monday after the spring change (28 Mar 2027 → CEST): 08:30 is 06:30Z
@@ -99,7 +133,11 @@ describe("les van de week over Slack", () => {
   it("waits out a 429 with Retry-After and still posts once", async () => {
     await dm("abonneer maandag 8:30");
     slack.requests.length = 0;
-    slack.script("/chat.postMessage", { status: 429, headers: { "retry-after": "1" }, body: { ok: false, error: "ratelimited" } });
+    slack.script("/chat.postMessage", {
+      status: 429,
+      headers: { "retry-after": "1" },
+      body: { ok: false, error: "ratelimited" },
+    });
     const report = await pass("2026-11-30T07:30:00Z");
     expect(report.sent).toBe(1);
     const calls = slack.calls("/chat.postMessage");
@@ -111,11 +149,23 @@ describe("les van de week over Slack", () => {
     await dm("abonneer maandag 8:30", "U4");
     await dm("abonneer maandag 8:30", "U5");
     slack.requests.length = 0;
-    slack.script("/chat.postMessage", { status: 403, body: { ok: false } }, { status: 200, body: { ok: false, error: "channel_not_found" } });
+    slack.script(
+      "/chat.postMessage",
+      { status: 403, body: { ok: false } },
+      { status: 200, body: { ok: false, error: "channel_not_found" } },
+    );
     const report = await pass("2026-11-30T07:30:00Z");
     expect(report.deactivated).toBe(2);
-    const reasons = [(await bot.store.subscriptions.get("slack:T1:U4"))!, (await bot.store.subscriptions.get("slack:T1:U5"))!].map((s) => [s.active, s.deactivatedReason]);
-    expect(reasons).toEqual(expect.arrayContaining([[false, "http_403"], [false, "channel_not_found"]]));
+    const reasons = [
+      (await bot.store.subscriptions.get("slack:T1:U4"))!,
+      (await bot.store.subscriptions.get("slack:T1:U5"))!,
+    ].map((s) => [s.active, s.deactivatedReason]);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        [false, "http_403"],
+        [false, "channel_not_found"],
+      ]),
+    );
     await pass("2026-11-30T09:00:00Z");
     await pass("2026-12-07T07:30:00Z");
     expect(slack.calls("/chat.postMessage")).toHaveLength(2);
@@ -141,7 +191,14 @@ describe("les van de week over Slack", () => {
     slack.requests.length = 0;
     const plan = sharedPlan();
     // another process claimed this week's lesson at 08:30 and died before sending
-    const claim = await bot.store.deliveries.claim("slack:T1:U1", "2026-W49", plan.tracks.standaard[0]!.unit.id, "dead-process", new Date("2026-11-30T07:30:00Z"), 5 * 60_000);
+    const claim = await bot.store.deliveries.claim(
+      "slack:T1:U1",
+      "2026-W49",
+      plan.tracks.standaard[0]!.unit.id,
+      "dead-process",
+      new Date("2026-11-30T07:30:00Z"),
+      5 * 60_000,
+    );
     expect(claim).toBeDefined();
     expect((await pass("2026-11-30T07:32:00Z")).sent).toBe(0); // lease still held
     expect((await pass("2026-11-30T07:36:00Z")).sent).toBe(1); // lease ran out: taken over
@@ -151,8 +208,21 @@ describe("les van de week over Slack", () => {
   });
 
   it("announces a channel subscription in the channel and shows the lesson with a discussion button", async () => {
-    const form = new URLSearchParams({ team_id: "T1", channel_id: "C77", channel_name: "regio-noord", user_id: "U1", command: "/wegwijzer", text: "abonneer woensdag 10:00", response_url: `${slack.url}/respond/1`, trigger_id: "1" }).toString();
-    await fetch(`${bot.server.url}/slack/events`, { method: "POST", headers: slackHeaders(SECRET, form, undefined, "application/x-www-form-urlencoded"), body: form });
+    const form = new URLSearchParams({
+      team_id: "T1",
+      channel_id: "C77",
+      channel_name: "regio-noord",
+      user_id: "U1",
+      command: "/wegwijzer",
+      text: "abonneer woensdag 10:00",
+      response_url: `${slack.url}/respond/1`,
+      trigger_id: "1",
+    }).toString();
+    await fetch(`${bot.server.url}/slack/events`, {
+      method: "POST",
+      headers: slackHeaders(SECRET, form, undefined, "application/x-www-form-urlencoded"),
+      body: form,
+    });
     const [announcement] = await slack.waitFor("/chat.postMessage");
     expect(announcement!.body.channel).toBe("C77");
     expect(String(announcement!.body.text)).toContain("geabonneerd op de les van de week");
@@ -170,15 +240,45 @@ describe("several processes on one database", () => {
     const stores = [await Store.open(file), await Store.open(file)];
     const log = createLogger({ logLevel: "silent", logQuestions: false }, new LogSink());
     for (let i = 0; i < 20; i++) {
-      await stores[0]!.saveConversation({ id: `slack:T1:C${i}`, platform: "slack", isDirect: false, reference: { channel: `C${i}` } });
-      await stores[0]!.subscriptions.upsert({ id: `slack:T1:C${i}`, platform: "slack", isDirect: false, weekday: 1, time: "08:30", timeZone: "Europe/Amsterdam", track: "standaard", createdBy: "U1" }, new Date("2026-11-20T00:00:00Z"));
+      await stores[0]!.saveConversation({
+        id: `slack:T1:C${i}`,
+        platform: "slack",
+        isDirect: false,
+        reference: { channel: `C${i}` },
+      });
+      await stores[0]!.subscriptions.upsert(
+        {
+          id: `slack:T1:C${i}`,
+          platform: "slack",
+          isDirect: false,
+          weekday: 1,
+          time: "08:30",
+          timeZone: "Europe/Amsterdam",
+          track: "standaard",
+          createdBy: "U1",
+        },
+        new Date("2026-11-20T00:00:00Z"),
+      );
     }
     slack.requests.length = 0;
     const deliverers = stores.map(
       (store, i) =>
         new Deliverer({
-          store, plan: sharedPlan(), knowledge: brain.knowledge, answerer: brain.answerer, log, instance: `process-${i}`,
-          platforms: new Map([["slack", { sender: new SlackSender({ botToken: "xoxb-x", apiUrl: `${slack.url}/api/` }), pacer: new Pacer({ perSecond: 100, burst: 20, perConversationMs: 0 }) }]]),
+          store,
+          plan: sharedPlan(),
+          knowledge: brain.knowledge,
+          answerer: brain.answerer,
+          log,
+          instance: `process-${i}`,
+          platforms: new Map([
+            [
+              "slack",
+              {
+                sender: new SlackSender({ botToken: "xoxb-x", apiUrl: `${slack.url}/api/` }),
+                pacer: new Pacer({ perSecond: 100, burst: 20, perConversationMs: 0 }),
+              },
+            ],
+          ]),
         }),
     );
     const at = new Date("2026-11-23T07:30:00Z");

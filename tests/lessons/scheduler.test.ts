@@ -4,7 +4,16 @@ import { Scheduler } from "../../src/lessons/scheduler.ts";
 import { createLogger } from "../../src/log.ts";
 import { LogSink } from "../helpers/bot.ts";
 
-const REPORT: PassReport = { due: 1, sent: 1, skipped: 0, retryLater: 0, deactivated: 0, failed: 0, notClaimed: 0, wouldSend: [] };
+const REPORT: PassReport = {
+  due: 1,
+  sent: 1,
+  skipped: 0,
+  retryLater: 0,
+  deactivated: 0,
+  failed: 0,
+  notClaimed: 0,
+  wouldSend: [],
+};
 
 /** A deliverer whose passes end when the test says so. */
 function controlledDeliverer() {

@@ -19,7 +19,8 @@ function readPng(file: string): { width: number; height: number; alpha: number[]
   const idat: Buffer[] = [];
   for (let offset = 8; offset < data.length; ) {
     const length = data.readUInt32BE(offset);
-    if (data.toString("ascii", offset + 4, offset + 8) === "IDAT") idat.push(data.subarray(offset + 8, offset + 8 + length));
+    if (data.toString("ascii", offset + 4, offset + 8) === "IDAT")
+      idat.push(data.subarray(offset + 8, offset + 8 + length));
     offset += 12 + length;
   }
   const raw = inflateSync(Buffer.concat(idat));
@@ -42,17 +43,32 @@ describe("Teams manifest", () => {
   });
 
   it("lists the bot's commands for every scope it serves", () => {
-    const bot = readTeamsManifest().bots[0] as unknown as { scopes: string[]; commandLists: Array<{ commands: Array<{ title: string }> }> };
+    const bot = readTeamsManifest().bots[0] as unknown as {
+      scopes: string[];
+      commandLists: Array<{ commands: Array<{ title: string }> }>;
+    };
     expect(bot.scopes).toEqual(["personal", "team", "groupChat"]);
-    expect(bot.commandLists[0]!.commands.map((c) => c.title)).toEqual(expect.arrayContaining(["help", "les", "abonneer"]));
+    expect(bot.commandLists[0]!.commands.map((c) => c.title)).toEqual(
+      expect.arrayContaining(["help", "les", "abonneer"]),
+    );
   });
 
   it("offers the handbook in the compose box: a search-based message extension served by the bot", () => {
-    const manifest = readTeamsManifest() as unknown as { bots: Array<{ botId: string }>; composeExtensions: Array<{ botId: string; commands: Array<{ id: string; type: string; context: string[]; parameters: Array<{ name: string }> }> }> };
+    const manifest = readTeamsManifest() as unknown as {
+      bots: Array<{ botId: string }>;
+      composeExtensions: Array<{
+        botId: string;
+        commands: Array<{ id: string; type: string; context: string[]; parameters: Array<{ name: string }> }>;
+      }>;
+    };
     const [extension] = manifest.composeExtensions;
     expect(extension!.botId).toBe(manifest.bots[0]!.botId);
     expect(extension!.commands).toHaveLength(1);
-    expect(extension!.commands[0]).toMatchObject({ id: TEAMS_SEARCH_COMMAND, type: "query", context: expect.arrayContaining(["compose"]) });
+    expect(extension!.commands[0]).toMatchObject({
+      id: TEAMS_SEARCH_COMMAND,
+      type: "query",
+      context: expect.arrayContaining(["compose"]),
+    });
     expect(extension!.commands[0]!.parameters.map((p) => p.name)).toEqual([TEAMS_SEARCH_PARAMETER]);
   });
 
@@ -66,10 +82,16 @@ describe("Teams manifest", () => {
 
   it("packages into a zip with the bot's client ID", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "teams-")), "app.zip");
-    execFileSync("npx", ["tsx", "src/cli/package-teams.ts", out], { env: { ...process.env, TEAMS_CLIENT_ID: "11111111-2222-3333-4444-555555555555" }, stdio: "pipe" });
+    execFileSync("npx", ["tsx", "src/cli/package-teams.ts", out], {
+      env: { ...process.env, TEAMS_CLIENT_ID: "11111111-2222-3333-4444-555555555555" },
+      stdio: "pipe",
+    });
     const files = unzipSync(readFileSync(out));
     expect(Object.keys(files).sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
-    const manifest = JSON.parse(strFromU8(files["manifest.json"]!)) as { bots: Array<{ botId: string }>; composeExtensions: Array<{ botId: string }> };
+    const manifest = JSON.parse(strFromU8(files["manifest.json"]!)) as {
+      bots: Array<{ botId: string }>;
+      composeExtensions: Array<{ botId: string }>;
+    };
     expect(manifest.bots[0]!.botId).toBe("11111111-2222-3333-4444-555555555555");
     expect(manifest.composeExtensions[0]!.botId).toBe("11111111-2222-3333-4444-555555555555");
     expect(await validateTeamsManifest(manifest as never)).toEqual([]);
@@ -78,24 +100,54 @@ describe("Teams manifest", () => {
 
 describe("Slack manifest", () => {
   const manifest = parse(readFileSync("manifests/slack/manifest.yml", "utf8")) as {
-    features: { slash_commands: Array<{ command: string; url: string }>; app_home: { home_tab_enabled: boolean }; shortcuts: Array<{ name: string; type: string; callback_id: string; description: string }> };
+    features: {
+      slash_commands: Array<{ command: string; url: string }>;
+      app_home: { home_tab_enabled: boolean };
+      shortcuts: Array<{ name: string; type: string; callback_id: string; description: string }>;
+    };
     oauth_config: { scopes: { bot: string[] } };
-    settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string } };
+    settings: {
+      event_subscriptions: { request_url: string; bot_events: string[] };
+      interactivity: { is_enabled: boolean; request_url: string };
+    };
   };
 
   it("asks only for the scopes the bot uses, and subscribes to the events it handles", () => {
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(["app_mentions:read", "channels:history", "channels:read", "chat:write", "commands", "groups:history", "groups:read", "im:history"]);
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(["app_home_opened", "app_mention", "member_joined_channel", "message.channels", "message.groups", "message.im"]);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
+      "app_mentions:read",
+      "channels:history",
+      "channels:read",
+      "chat:write",
+      "commands",
+      "groups:history",
+      "groups:read",
+      "im:history",
+    ]);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
+      "app_home_opened",
+      "app_mention",
+      "member_joined_channel",
+      "message.channels",
+      "message.groups",
+      "message.im",
+    ]);
     expect(manifest.features.slash_commands[0]!.command).toBe("/wegwijzer");
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     // "Zoek in de Wegwijzer": a global and a message shortcut, with the callback IDs the bot handles
-    expect(manifest.features.shortcuts.map((s) => [s.type, s.callback_id])).toEqual([["global", SLACK_SHORTCUTS.global], ["message", SLACK_SHORTCUTS.message]]);
+    expect(manifest.features.shortcuts.map((s) => [s.type, s.callback_id])).toEqual([
+      ["global", SLACK_SHORTCUTS.global],
+      ["message", SLACK_SHORTCUTS.message],
+    ]);
     for (const shortcut of manifest.features.shortcuts) {
       expect(shortcut.name).toBe("Zoek in de Wegwijzer");
       expect(shortcut.description.length).toBeLessThanOrEqual(80);
     }
-    for (const url of [manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url, manifest.features.slash_commands[0]!.url]) {
+    for (const url of [
+      manifest.settings.event_subscriptions.request_url,
+      manifest.settings.interactivity.request_url,
+      manifest.features.slash_commands[0]!.url,
+    ]) {
       expect(url).toMatch(/\/slack\/events$/);
     }
   });

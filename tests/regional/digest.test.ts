@@ -10,7 +10,11 @@ let bot: TestBot;
 
 beforeAll(async () => {
   slack = await fakeSlackApi().start();
-  bot = await startTestBot({ SLACK_BOT_TOKEN: "xoxb-digest", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${slack.url}/api/` });
+  bot = await startTestBot({
+    SLACK_BOT_TOKEN: "xoxb-digest",
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: `${slack.url}/api/`,
+  });
 });
 afterAll(async () => {
   await bot.stop();
@@ -23,22 +27,50 @@ beforeEach(() => {
 let n = 0;
 async function mention(channel: string, text: string) {
   n += 1;
-  const body = JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: `EvG${n}${Date.now()}`, event_time: 1, event: { type: "app_mention", user: "U5", text: `<@UBOT> ${text}`, ts: `17000${n}.1`, channel } });
-  const res = await fetch(`${bot.server.url}/slack/events`, { method: "POST", headers: slackHeaders(SECRET, body), body });
+  const body = JSON.stringify({
+    type: "event_callback",
+    team_id: "T1",
+    api_app_id: "A1",
+    event_id: `EvG${n}${Date.now()}`,
+    event_time: 1,
+    event: { type: "app_mention", user: "U5", text: `<@UBOT> ${text}`, ts: `17000${n}.1`, channel },
+  });
+  const res = await fetch(`${bot.server.url}/slack/events`, {
+    method: "POST",
+    headers: slackHeaders(SECRET, body),
+    body,
+  });
   expect(res.status).toBe(200);
 }
 const ask = (region: string, user: string, unit: string, at: string, replies = 0) =>
-  bot.store.regions.addQuestion({ regionId: region, userKey: `slack:${user}`, dmConversationId: `slack:T1:${user}`, anonymous: true, unitIds: [unit], threadRef: `${at}-${user}` }, new Date(at)).then(async (q) => {
-    for (let i = 0; i < replies; i++) await bot.store.regions.countReply(q.id);
-  });
-const digestPosts = (channel: string) => slack.calls("/chat.postMessage").filter((p) => p.body.channel === channel && String(p.body.text).includes("Weekoverzicht"));
+  bot.store.regions
+    .addQuestion(
+      {
+        regionId: region,
+        userKey: `slack:${user}`,
+        dmConversationId: `slack:T1:${user}`,
+        anonymous: true,
+        unitIds: [unit],
+        threadRef: `${at}-${user}`,
+      },
+      new Date(at),
+    )
+    .then(async (q) => {
+      for (let i = 0; i < replies; i++) await bot.store.regions.countReply(q.id);
+    });
+const digestPosts = (channel: string) =>
+  slack
+    .calls("/chat.postMessage")
+    .filter((p) => p.body.channel === channel && String(p.body.text).includes("Weekoverzicht"));
 
 describe("weekly digest (regio digest aan)", () => {
   it("is turned on per channel, goes out on Friday from 15:00 once a week, with theme counts only when three or more people asked", async () => {
     await mention("C21", "regio koppel Regio Twente");
     await mention("C21", "regio digest aan");
     await slack.waitFor("/chat.postMessage", 3);
-    expect(slack.calls("/chat.postMessage").some((p) => JSON.stringify(p.body).includes("wekelijks overzicht"))).toBe(true);
+    expect(slack.calls("/chat.postMessage").some((p) => JSON.stringify(p.body).includes("wekelijks overzicht"))).toBe(
+      true,
+    );
     expect((await bot.store.regions.get("slack:T1:C21"))?.digest).toBe(true);
 
     await ask("slack:T1:C21", "U1", "wegwijzer-84", "2026-11-23T10:00:00Z");

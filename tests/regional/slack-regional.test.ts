@@ -12,15 +12,23 @@ let ts = 1_700_100_000;
 
 beforeAll(async () => {
   slack = await new FakePlatform((req) => {
-    if (req.path.endsWith("/auth.test")) return { status: 200, body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" } };
-    if (req.path.endsWith("/chat.postMessage")) return { status: 200, body: { ok: true, channel: req.body.channel, ts: `${ts++}.000100` } };
+    if (req.path.endsWith("/auth.test"))
+      return { status: 200, body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" } };
+    if (req.path.endsWith("/chat.postMessage"))
+      return { status: 200, body: { ok: true, channel: req.body.channel, ts: `${ts++}.000100` } };
     if (req.path.endsWith("/conversations.members")) {
       const list = members[String(req.body.channel)];
-      return list ? { status: 200, body: { ok: true, members: list, response_metadata: { next_cursor: "" } } } : { status: 200, body: { ok: false, error: "channel_not_found" } };
+      return list
+        ? { status: 200, body: { ok: true, members: list, response_metadata: { next_cursor: "" } } }
+        : { status: 200, body: { ok: false, error: "channel_not_found" } };
     }
     return { status: 200, body: { ok: true } };
   }).start();
-  bot = await startTestBot({ SLACK_BOT_TOKEN: "xoxb-regional", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${slack.url}/api/` });
+  bot = await startTestBot({
+    SLACK_BOT_TOKEN: "xoxb-regional",
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: `${slack.url}/api/`,
+  });
 });
 afterAll(async () => {
   await bot.stop();
@@ -33,8 +41,19 @@ beforeEach(() => {
 let n = 0;
 async function event(ev: Record<string, unknown>) {
   n += 1;
-  const body = JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: `EvR${n}${Date.now()}`, event_time: 1, event: ev });
-  const res = await fetch(`${bot.server.url}/slack/events`, { method: "POST", headers: slackHeaders(SECRET, body), body });
+  const body = JSON.stringify({
+    type: "event_callback",
+    team_id: "T1",
+    api_app_id: "A1",
+    event_id: `EvR${n}${Date.now()}`,
+    event_time: 1,
+    event: ev,
+  });
+  const res = await fetch(`${bot.server.url}/slack/events`, {
+    method: "POST",
+    headers: slackHeaders(SECRET, body),
+    body,
+  });
   expect(res.status).toBe(200);
 }
 let clicks = 0;
@@ -42,13 +61,31 @@ async function click(user: string, command: string) {
   // Every real click carries its own trigger_id and action_ts; identical signed bodies in one second are refused as a replay.
   clicks += 1;
   const payload = {
-    type: "block_actions", team: { id: "T1" }, user: { id: user, team_id: "T1" }, api_app_id: "A1",
-    channel: { id: `D-${user}` }, container: { type: "message", message_ts: "1.5", channel_id: `D-${user}`, is_ephemeral: false },
-    message: { type: "message", ts: "1.5", text: "antwoord" }, trigger_id: `t${clicks}`, response_url: `${slack.url}/respond/x`,
-    actions: [{ type: "button", action_id: "wegwijzer:9", block_id: "b", value: JSON.stringify({ kind: "command", command }), action_ts: `${clicks}.1` }],
+    type: "block_actions",
+    team: { id: "T1" },
+    user: { id: user, team_id: "T1" },
+    api_app_id: "A1",
+    channel: { id: `D-${user}` },
+    container: { type: "message", message_ts: "1.5", channel_id: `D-${user}`, is_ephemeral: false },
+    message: { type: "message", ts: "1.5", text: "antwoord" },
+    trigger_id: `t${clicks}`,
+    response_url: `${slack.url}/respond/x`,
+    actions: [
+      {
+        type: "button",
+        action_id: "wegwijzer:9",
+        block_id: "b",
+        value: JSON.stringify({ kind: "command", command }),
+        action_ts: `${clicks}.1`,
+      },
+    ],
   };
   const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-  const res = await fetch(`${bot.server.url}/slack/events`, { method: "POST", headers: slackHeaders(SECRET, form, undefined, "application/x-www-form-urlencoded"), body: form });
+  const res = await fetch(`${bot.server.url}/slack/events`, {
+    method: "POST",
+    headers: slackHeaders(SECRET, form, undefined, "application/x-www-form-urlencoded"),
+    body: form,
+  });
   expect(res.status).toBe(200);
 }
 const posts = () => slack.calls("/chat.postMessage");
@@ -62,23 +99,40 @@ async function nextPost(channel: string): Promise<Recorded> {
     }
     await new Promise((r) => setTimeout(r, 20));
   }
-  throw new Error(`no post to ${channel}: ${posts().map((p) => p.body.channel).join(", ")}`);
+  throw new Error(
+    `no post to ${channel}: ${posts()
+      .map((p) => p.body.channel)
+      .join(", ")}`,
+  );
 }
 const seenCount = new Map<string, number>();
 const seen = (channel: string) => seenCount.get(channel) ?? 0;
 const mark = (channel: string, count: number) => seenCount.set(channel, count);
 beforeEach(() => seenCount.clear());
 const text = (post: Recorded) => JSON.stringify(post.body.blocks ?? "") + String(post.body.text ?? "");
-interface Button { value: string; text: { text: string } }
-const buttons = (post: Recorded): Button[] => (post.body.blocks as Array<{ type: string; elements?: Button[] }>).filter((b) => b.type === "actions").flatMap((b) => b.elements ?? []);
+interface Button {
+  value: string;
+  text: { text: string };
+}
+const buttons = (post: Recorded): Button[] =>
+  (post.body.blocks as Array<{ type: string; elements?: Button[] }>)
+    .filter((b) => b.type === "actions")
+    .flatMap((b) => b.elements ?? []);
 const commandOf = (b: Button) => (JSON.parse(b.value) as { command: string }).command;
-const dm = (user: string, message: string) => event({ type: "message", channel_type: "im", user, text: message, ts: `${n}.1`, channel: `D-${user}` });
+const dm = (user: string, message: string) =>
+  event({ type: "message", channel_type: "im", user, text: message, ts: `${n}.1`, channel: `D-${user}` });
 
 const QUESTION = "Hoe bereid ik de collegeonderhandelingen na de verkiezingen voor?";
 
 describe("vraag het de regio (Slack)", () => {
   it("links a channel to a region with 'regio koppel', and 'regio' shows it", async () => {
-    await event({ type: "app_mention", user: "U2", text: "<@UBOT> regio koppel Regio Twente", ts: "1700000500.000100", channel: "C9" });
+    await event({
+      type: "app_mention",
+      user: "U2",
+      text: "<@UBOT> regio koppel Regio Twente",
+      ts: "1700000500.000100",
+      channel: "C9",
+    });
     const reply = await nextPost("C9");
     expect(text(reply)).toContain("Regio Twente");
     expect((await bot.store.regions.get("slack:T1:C9"))?.name).toBe("Regio Twente");
@@ -133,13 +187,28 @@ describe("vraag het de regio (Slack)", () => {
 
     const threadTs = question!.threadRef;
     expect(threadTs).toMatch(/^\d+\.000100$/); // the ts Slack gave the thread starter
-    await event({ type: "message", channel_type: "channel", user: "U2", text: "Begin met een goede informatiedag voor alle fracties.", ts: "1700200000.000200", thread_ts: threadTs, channel: "C9" });
+    await event({
+      type: "message",
+      channel_type: "channel",
+      user: "U2",
+      text: "Begin met een goede informatiedag voor alle fracties.",
+      ts: "1700200000.000200",
+      thread_ts: threadTs,
+      channel: "C9",
+    });
     const forwarded = await nextPost("D-U1");
     expect(text(forwarded)).toContain("Antwoord uit *Regio Twente*");
     expect(text(forwarded)).toContain("informatiedag voor alle fracties");
     // a message outside the thread is not forwarded
     const before = posts().filter((p) => p.body.channel === "D-U1").length;
-    await event({ type: "message", channel_type: "channel", user: "U2", text: "los bericht", ts: "1700200001.000200", channel: "C9" });
+    await event({
+      type: "message",
+      channel_type: "channel",
+      user: "U2",
+      text: "los bericht",
+      ts: "1700200001.000200",
+      channel: "C9",
+    });
     await new Promise((r) => setTimeout(r, 200));
     expect(posts().filter((p) => p.body.channel === "D-U1")).toHaveLength(before);
   });
@@ -153,7 +222,13 @@ describe("vraag het de regio (Slack)", () => {
 
   it("lets someone in two regions choose, and refuses a region whose channel she left", async () => {
     members.C8 = ["U1"];
-    await event({ type: "app_mention", user: "U1", text: "<@UBOT> regio koppel Regio Achterhoek", ts: "1700000600.000100", channel: "C8" });
+    await event({
+      type: "app_mention",
+      user: "U1",
+      text: "<@UBOT> regio koppel Regio Achterhoek",
+      ts: "1700000600.000100",
+      channel: "C8",
+    });
     await nextPost("C8");
     await click("U1", `regio vraag ${QUESTION}`);
     const choose = await nextPost("D-U1");
@@ -176,7 +251,15 @@ describe("vraag het de regio (Slack)", () => {
     expect(await bot.store.regions.linksOf("slack:U1")).toEqual([]);
     expect(await bot.store.regions.questionsOf("slack:U1")).toEqual([]);
     const before = posts().filter((p) => p.body.channel === "D-U1").length;
-    await event({ type: "message", channel_type: "channel", user: "U2", text: "Nog een antwoord", ts: "1700200002.000200", thread_ts: question!.threadRef, channel: "C9" });
+    await event({
+      type: "message",
+      channel_type: "channel",
+      user: "U2",
+      text: "Nog een antwoord",
+      ts: "1700200002.000200",
+      thread_ts: question!.threadRef,
+      channel: "C9",
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect(posts().filter((p) => p.body.channel === "D-U1")).toHaveLength(before);
   });

@@ -13,7 +13,16 @@ beforeAll(async () => {
   connector = await new FakePlatform((req) => {
     const member = /\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(decodeURIComponent(req.path));
     if (req.method === "GET" && member) {
-      return roster.has(member[2]!) ? { status: 200, body: { id: `29:${member[2]}`, aadObjectId: member[2], name: member[2] === "aad-user-1" ? "Anna de Vries" : "Bert" } } : { status: 404, body: { error: { code: "MemberNotFoundInConversation", message: "not found" } } };
+      return roster.has(member[2]!)
+        ? {
+            status: 200,
+            body: {
+              id: `29:${member[2]}`,
+              aadObjectId: member[2],
+              name: member[2] === "aad-user-1" ? "Anna de Vries" : "Bert",
+            },
+          }
+        : { status: 404, body: { error: { code: "MemberNotFoundInConversation", message: "not found" } } };
     }
     return { status: 200, body: { id: `activity-${id++}` } };
   }).start();
@@ -31,36 +40,57 @@ let counter = 0;
 function activity(fields: Record<string, unknown>, user = "aad-user-1") {
   counter += 1;
   return {
-    type: "message", id: `in-${counter}`, timestamp: new Date().toISOString(), serviceUrl: connector.url, channelId: "msteams",
+    type: "message",
+    id: `in-${counter}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl: connector.url,
+    channelId: "msteams",
     from: { id: `29:${user}`, name: user === "aad-user-1" ? "Anna de Vries" : "Iemand", aadObjectId: user },
     conversation: { id: `a:personal-${user}`, conversationType: "personal", tenantId: "tenant-1" },
-    recipient: { id: "28:bot-1", name: "Wegwijzer" }, locale: "nl-NL", channelData: { tenant: { id: "tenant-1" } },
+    recipient: { id: "28:bot-1", name: "Wegwijzer" },
+    locale: "nl-NL",
+    channelData: { tenant: { id: "tenant-1" } },
     ...fields,
   };
 }
 const inChannel = (text: string, conversationId: string, user = "aad-user-2") =>
-  activity({
-    text: `<at>Wegwijzer</at> ${text}`,
-    conversation: { id: conversationId, conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
-    entities: [{ type: "mention", text: "<at>Wegwijzer</at>", mentioned: { id: "28:bot-1", name: "Wegwijzer" } }],
-    channelData: { tenant: { id: "tenant-1" }, teamsChannelId: CHANNEL, teamsTeamId: "19:team@thread.tacv2" },
-  }, user);
+  activity(
+    {
+      text: `<at>Wegwijzer</at> ${text}`,
+      conversation: { id: conversationId, conversationType: "channel", isGroup: true, tenantId: "tenant-1" },
+      entities: [{ type: "mention", text: "<at>Wegwijzer</at>", mentioned: { id: "28:bot-1", name: "Wegwijzer" } }],
+      channelData: { tenant: { id: "tenant-1" }, teamsChannelId: CHANNEL, teamsTeamId: "19:team@thread.tacv2" },
+    },
+    user,
+  );
 
 async function post(body: unknown) {
-  const res = await fetch(`${bot.server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${bot.server.url}/api/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBeLessThan(300);
 }
-const posted = (conversation: string) => connector.requests.filter((r) => r.method === "POST" && decodeURIComponent(r.path) === `/v3/conversations/${conversation}/activities`);
+const posted = (conversation: string) =>
+  connector.requests.filter(
+    (r) => r.method === "POST" && decodeURIComponent(r.path) === `/v3/conversations/${conversation}/activities`,
+  );
 async function waitPosted(conversation: string, count = 1): Promise<Recorded[]> {
   const deadline = Date.now() + 5000;
   while (Date.now() < deadline) {
     if (posted(conversation).length >= count) return posted(conversation);
     await new Promise((r) => setTimeout(r, 20));
   }
-  throw new Error(`no post to ${conversation}: ${connector.requests.map((r) => `${r.method} ${decodeURIComponent(r.path)}`).join(", ")}`);
+  throw new Error(
+    `no post to ${conversation}: ${connector.requests.map((r) => `${r.method} ${decodeURIComponent(r.path)}`).join(", ")}`,
+  );
 }
 const cardText = (r: Recorded) => JSON.stringify(r.body.attachments ?? r.body.text);
-interface CardAction { title: string; data?: { click?: { command?: string } } }
+interface CardAction {
+  title: string;
+  data?: { click?: { command?: string } };
+}
 function actions(r: Recorded): CardAction[] {
   const found: CardAction[] = [];
   const walk = (node: unknown) => {
@@ -88,14 +118,40 @@ describe("vraag het de regio (Teams)", () => {
     const [answer] = await waitPosted(DM);
     const offer = actions(answer!).find((a) => a.title === "Vraag het je regio");
     expect(offer?.data?.click?.command).toBe(`regio vraag ${QUESTION}`);
-    expect(connector.requests.some((r) => r.method === "GET" && decodeURIComponent(r.path).endsWith(`/v3/conversations/${CHANNEL}/members/aad-user-1`))).toBe(true);
+    expect(
+      connector.requests.some(
+        (r) =>
+          r.method === "GET" && decodeURIComponent(r.path).endsWith(`/v3/conversations/${CHANNEL}/members/aad-user-1`),
+      ),
+    ).toBe(true);
 
-    await post(activity({ text: QUESTION, conversation: { id: "a:personal-aad-user-9", conversationType: "personal", tenantId: "tenant-1" } }, "aad-user-9"));
+    await post(
+      activity(
+        {
+          text: QUESTION,
+          conversation: { id: "a:personal-aad-user-9", conversationType: "personal", tenantId: "tenant-1" },
+        },
+        "aad-user-9",
+      ),
+    );
     const [outsider] = await waitPosted("a:personal-aad-user-9");
     expect(actions(outsider!).some((a) => a.title === "Vraag het je regio")).toBe(false);
 
     connector.requests.length = 0;
-    await post(activity({ type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "wegwijzer", data: { click: { kind: "command", command: offer!.data!.click!.command } } }, trigger: "manual" } }));
+    await post(
+      activity({
+        type: "invoke",
+        name: "adaptiveCard/action",
+        value: {
+          action: {
+            type: "Action.Execute",
+            verb: "wegwijzer",
+            data: { click: { kind: "command", command: offer!.data!.click!.command } },
+          },
+          trigger: "manual",
+        },
+      }),
+    );
     const [preview] = await waitPosted(DM);
     expect(cardText(preview!)).toContain("Een collega uit de regio vraagt:");
     expect(cardText(preview!)).toContain("collegeonderhandelingen na de verkiezingen");
@@ -103,7 +159,13 @@ describe("vraag het de regio (Teams)", () => {
     const anonymous = actions(preview!).find((a) => a.title === "Plaats anoniem")!;
 
     connector.requests.length = 0;
-    await post(activity({ type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "wegwijzer", data: anonymous.data }, trigger: "manual" } }));
+    await post(
+      activity({
+        type: "invoke",
+        name: "adaptiveCard/action",
+        value: { action: { type: "Action.Execute", verb: "wegwijzer", data: anonymous.data }, trigger: "manual" },
+      }),
+    );
     const [starter] = await waitPosted(CHANNEL);
     expect(cardText(starter!)).toContain("Een collega uit de regio vraagt:");
     expect(cardText(starter!)).not.toContain("Anna");
@@ -114,7 +176,9 @@ describe("vraag het de regio (Teams)", () => {
     // a colleague answers in the thread, mentioning the bot: sent to her DM, not answered in the thread
     const [question] = await bot.store.regions.questionsOf("teams:aad-user-1");
     connector.requests.length = 0;
-    await post(inChannel("Begin met een informatiedag voor alle fracties.", `${CHANNEL};messageid=${question!.threadRef}`));
+    await post(
+      inChannel("Begin met een informatiedag voor alle fracties.", `${CHANNEL};messageid=${question!.threadRef}`),
+    );
     const [forwarded] = await waitPosted(DM);
     expect(cardText(forwarded!)).toContain("Antwoord uit **Regio Twente** van Iemand");
     expect(cardText(forwarded!)).toContain("informatiedag voor alle fracties");

@@ -35,7 +35,8 @@ function elements(card: IAdaptiveCard): Record<string, unknown>[] {
   walk(card.body ?? []);
   return all;
 }
-const textsOf = (card: IAdaptiveCard) => elements(card).flatMap((e) => (e.type === "TextBlock" ? [String(e.text)] : []));
+const textsOf = (card: IAdaptiveCard) =>
+  elements(card).flatMap((e) => (e.type === "TextBlock" ? [String(e.text)] : []));
 
 let store: Store;
 let core: ConversationCore;
@@ -69,7 +70,9 @@ describe("Teams cards designed for the client", () => {
       await core.handle(dm("hoe vraag ik een parkeervergunning aan?")),
     ];
     // The validator does find problems: an element type it does not know.
-    expect(cardProblems({ type: "AdaptiveCard", version: "1.5", body: [{ type: "Bogus" }] } as unknown as IAdaptiveCard)).not.toEqual([]);
+    expect(
+      cardProblems({ type: "AdaptiveCard", version: "1.5", body: [{ type: "Bogus" }] } as unknown as IAdaptiveCard),
+    ).not.toEqual([]);
     for (const reply of replies) {
       const card = renderTeamsCard(reply);
       expect(cardProblems(card), reply.text).toEqual([]);
@@ -87,7 +90,9 @@ describe("Teams cards designed for the client", () => {
 
   it("shows the table of contents as numbered facts under each chapter, not escaped markdown", async () => {
     const card = renderTeamsCard(await core.handle(dm("themas")));
-    const facts = elements(card).flatMap((e) => (e.type === "FactSet" ? (e.facts as { title: string; value: string }[]) : []));
+    const facts = elements(card).flatMap((e) =>
+      e.type === "FactSet" ? (e.facts as { title: string; value: string }[]) : [],
+    );
     expect(facts).toHaveLength(100);
     expect(facts[0]).toEqual({ title: "1", value: expect.any(String) });
     expect(facts[99]!.title).toBe("100");
@@ -98,7 +103,17 @@ describe("Teams cards designed for the client", () => {
 
   it("offers follow-ups and long choices as full-width rows, and no button title that the client would cut off", async () => {
     const reply = await core.handle(dm("mijn wethouder P&O wil meebeslissen over wie afdelingsmanager wordt"));
-    const card = renderTeamsCard({ ...reply, actions: [...reply.actions, { kind: "read-more", label: "Bedoel je misschien: Relatie met portefeuillehouder PenO", unitId: "wegwijzer-13" }] });
+    const card = renderTeamsCard({
+      ...reply,
+      actions: [
+        ...reply.actions,
+        {
+          kind: "read-more",
+          label: "Bedoel je misschien: Relatie met portefeuillehouder PenO",
+          unitId: "wegwijzer-13",
+        },
+      ],
+    });
     const rows = elements(card).filter((e) => e.type === "Container" && e.selectAction);
     expect(rows.length).toBe(reply.followUps.length + 1);
     const buttons = elements(card).flatMap((e) => (e.type === "ActionSet" ? (e.actions as { title: string }[]) : []));
@@ -117,7 +132,9 @@ describe("a click answers with the updated card", () => {
     const answer = await core.handle(dm("hoe werk ik samen met de griffier?"));
     const up = answer.actions.find((a) => a.kind === "feedback" && a.value === "up")!;
     if (up.kind !== "feedback") throw new Error("no feedback button");
-    const first = await core.click(dm("", { click: { kind: "feedback", value: "up", ref: up.ref }, origin: answer.origin }));
+    const first = await core.click(
+      dm("", { click: { kind: "feedback", value: "up", ref: up.ref }, origin: answer.origin }),
+    );
     expect(first.post).toBeUndefined();
     expect(first.update?.feedbackGiven).toEqual({ value: "up", final: false, ref: up.ref });
     expect(first.update?.units.map((u) => u.id)).toEqual(answer.units.map((u) => u.id));
@@ -125,7 +142,9 @@ describe("a click answers with the updated card", () => {
     expect(card).toContain("Bedankt voor je feedback");
     expect(card).toContain("Toch niet nuttig");
     expect(card).not.toContain("👍 Nuttig");
-    const second = await core.click(dm("", { click: { kind: "feedback", value: "down", ref: up.ref, was: "up" }, origin: answer.origin }));
+    const second = await core.click(
+      dm("", { click: { kind: "feedback", value: "down", ref: up.ref, was: "up" }, origin: answer.origin }),
+    );
     expect(second.update?.feedbackGiven?.final).toBe(true);
     expect(JSON.stringify(renderTeamsCard(second.update!))).not.toContain("Toch nuttig");
     const stored = await store.listFeedback();
@@ -144,7 +163,9 @@ describe("a click answers with the updated card", () => {
   it("a clicked follow-up is echoed in a group chat or thread and the card it came from is built again", async () => {
     const answer = await core.handle(dm("hoe werk ik samen met de griffier?", { isDirect: false }));
     const question = answer.followUps[0]!;
-    const outcome = await core.click(dm("", { isDirect: false, click: { kind: "ask", question }, origin: answer.origin }));
+    const outcome = await core.click(
+      dm("", { isDirect: false, click: { kind: "ask", question }, origin: answer.origin }),
+    );
     expect(outcome.post?.text.startsWith(`Je vroeg: ${question}\n`)).toBe(true);
     expect(outcome.update?.units.map((u) => u.id)).toEqual(answer.units.map((u) => u.id));
     const direct = await core.click(dm("", { click: { kind: "ask", question } }));
@@ -153,7 +174,9 @@ describe("a click answers with the updated card", () => {
 
   it("the lesson card's subscribe button answers and refreshes that lesson's card", async () => {
     const lesson = await core.handle(dm("les"));
-    const outcome = await core.click(dm("", { click: { kind: "command", command: "abonneer" }, origin: lesson.origin }));
+    const outcome = await core.click(
+      dm("", { click: { kind: "command", command: "abonneer" }, origin: lesson.origin }),
+    );
     expect(outcome.post?.text).toContain("geabonneerd");
     expect(outcome.update?.units[0]?.id).toBe(lesson.units[0]?.id);
     expect(outcome.update?.actions.map((a) => a.label)).toContain("Afmelden");
@@ -205,7 +228,9 @@ describe("subscription buttons act on the state they showed", () => {
     expect(subscribe).toMatchObject({ expect: "none" });
     await core.handle(dm("abonneer dinsdag 9:00"));
     await core.handle(dm("pauzeer 2 weken"));
-    const outcome = await core.click(dm("", { click: { kind: "command", command: "abonneer", expect: "none" }, origin: stale.origin }));
+    const outcome = await core.click(
+      dm("", { click: { kind: "command", command: "abonneer", expect: "none" }, origin: stale.origin }),
+    );
     expect(outcome.post?.text).toContain("veranderd sinds dit bericht");
     expect(outcome.post?.text).toContain("dinsdag om 09:00");
     const sub = await store.subscriptions.get("teams:a:1");

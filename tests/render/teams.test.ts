@@ -2,12 +2,24 @@ import { describe, expect, it } from "vitest";
 import type { Reply } from "../../src/conversation/reply.ts";
 import { escapeTeams, renderTeamsCard, TEAMS_CARD_MAX_BYTES } from "../../src/render/teams.ts";
 
-const unit = { id: "wegwijzer-16", title: "Relatie met de griffier", citation: { book: "Wegwijzer voor de Gemeentesecretaris", label: "thema 16" }, passages: ["- Eerste punt."] };
-const base: Reply = { text: "Dit thema past bij je vraag:", units: [unit], followUps: ["Wat doet de griffier?"], actions: [] };
+const unit = {
+  id: "wegwijzer-16",
+  title: "Relatie met de griffier",
+  citation: { book: "Wegwijzer voor de Gemeentesecretaris", label: "thema 16" },
+  passages: ["- Eerste punt."],
+};
+const base: Reply = {
+  text: "Dit thema past bij je vraag:",
+  units: [unit],
+  followUps: ["Wat doet de griffier?"],
+  actions: [],
+};
 
 describe("Teams rendering", () => {
   it("escapes markdown and HTML", () => {
-    expect(escapeTeams("**vet** [link](http://x) <b>html</b> _schuin_")).toBe("\\*\\*vet\\*\\* \\[link\\](http://x) &lt;b&gt;html&lt;/b&gt; \\_schuin\\_");
+    expect(escapeTeams("**vet** [link](http://x) <b>html</b> _schuin_")).toBe(
+      "\\*\\*vet\\*\\* \\[link\\](http://x) &lt;b&gt;html&lt;/b&gt; \\_schuin\\_",
+    );
     // CommonMark drops a backslash only before punctuation: "1\." hides the list, "\1." would show.
     expect(escapeTeams("- geen lijst\n1. ook niet\n## geen kop")).toBe("\\- geen lijst\n1\\. ook niet\n\\## geen kop");
   });
@@ -24,7 +36,10 @@ describe("Teams rendering", () => {
 
   it("stays below Teams' message size by shortening passages, offering 'lees verder'", () => {
     const long = "Een zin over het bestuur. ".repeat(300);
-    const card = renderTeamsCard({ ...base, units: Array.from({ length: 6 }, (_, i) => ({ ...unit, id: `wegwijzer-${i + 1}`, passages: [long, long, long] })) });
+    const card = renderTeamsCard({
+      ...base,
+      units: Array.from({ length: 6 }, (_, i) => ({ ...unit, id: `wegwijzer-${i + 1}`, passages: [long, long, long] })),
+    });
     const json = JSON.stringify(card);
     expect(Buffer.byteLength(json)).toBeLessThanOrEqual(TEAMS_CARD_MAX_BYTES);
     expect(json).toContain("ingekort");

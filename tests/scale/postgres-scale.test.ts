@@ -32,7 +32,9 @@ class CountingSlack {
       req.on("data", (c: Buffer) => (raw += c.toString()));
       req.on("end", () => {
         if (!req.url?.endsWith("/chat.postMessage")) {
-          res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true,"user_id":"UBOT","bot_id":"B","team_id":"T1"}');
+          res
+            .writeHead(200, { "content-type": "application/json" })
+            .end('{"ok":true,"user_id":"UBOT","bot_id":"B","team_id":"T1"}');
           return;
         }
         this.received += 1;
@@ -58,10 +60,40 @@ async function seed(store: Store, count: number): Promise<void> {
   const ids = Array.from({ length: count }, (_, i) => `slack:T1:C${i}`);
   for (let i = 0; i < ids.length; i += 200) {
     const chunk = ids.slice(i, i + 200);
-    await store.db.insertInto("conversations").values(chunk.map((id) => ({ id, platform: "slack", is_direct: 0, user_id: null, reference: JSON.stringify({ channel: id.split(":")[2] }), welcomed_at: null, updated_at: at }))).execute();
+    await store.db
+      .insertInto("conversations")
+      .values(
+        chunk.map((id) => ({
+          id,
+          platform: "slack",
+          is_direct: 0,
+          user_id: null,
+          reference: JSON.stringify({ channel: id.split(":")[2] }),
+          welcomed_at: null,
+          updated_at: at,
+        })),
+      )
+      .execute();
     await store.db
       .insertInto("subscriptions")
-      .values(chunk.map((id) => ({ id, platform: "slack", is_direct: 0, weekday: 1, time: "08:30", time_zone: "Europe/Amsterdam", track: "standaard", paused_until: null, active: 1, deactivated_reason: null, created_by: "U1", schedule_from: at, created_at: at, updated_at: at })))
+      .values(
+        chunk.map((id) => ({
+          id,
+          platform: "slack",
+          is_direct: 0,
+          weekday: 1,
+          time: "08:30",
+          time_zone: "Europe/Amsterdam",
+          track: "standaard",
+          paused_until: null,
+          active: 1,
+          deactivated_reason: null,
+          created_by: "U1",
+          schedule_from: at,
+          created_at: at,
+          updated_at: at,
+        })),
+      )
       .execute();
   }
 }
@@ -69,9 +101,21 @@ async function seed(store: Store, count: number): Promise<void> {
 function deliverer(store: Store, slackUrl: string, instance: string): Deliverer {
   const brain = sharedBrain();
   return new Deliverer({
-    store, plan: sharedPlan(), knowledge: brain.knowledge, answerer: brain.answerer, instance,
+    store,
+    plan: sharedPlan(),
+    knowledge: brain.knowledge,
+    answerer: brain.answerer,
+    instance,
     log: createLogger({ logLevel: "silent", logQuestions: false }, new LogSink()),
-    platforms: new Map([["slack", { sender: new SlackSender({ botToken: "xoxb-scale", apiUrl: slackUrl }), pacer: new Pacer({ perSecond: 2000, burst: 200, perConversationMs: 0 }) }]]),
+    platforms: new Map([
+      [
+        "slack",
+        {
+          sender: new SlackSender({ botToken: "xoxb-scale", apiUrl: slackUrl }),
+          pacer: new Pacer({ perSecond: 2000, burst: 200, perConversationMs: 0 }),
+        },
+      ],
+    ]),
   });
 }
 
@@ -89,14 +133,18 @@ describe.skipIf(!hasPostgres)("scale-out on PostgreSQL", () => {
     const stores = await Promise.all([0, 1, 2].map(() => Store.open(db.url)));
     await stores[0]!.db.deleteFrom("subscriptions").execute();
     await seed(stores[0]!, SUBSCRIPTIONS);
-    const reports = await Promise.all(stores.map((store, i) => deliverer(store, slack.url, `instance-${i}`).runPass(SLOT)));
+    const reports = await Promise.all(
+      stores.map((store, i) => deliverer(store, slack.url, `instance-${i}`).runPass(SLOT)),
+    );
     expect(reports.reduce((sum, r) => sum + r.sent, 0)).toBe(SUBSCRIPTIONS);
     expect(reports.filter((r) => r.sent > 0).length).toBeGreaterThan(1); // the work was really shared
     expect(slack.posted.size).toBe(SUBSCRIPTIONS);
     expect([...slack.posted.values()].every((n) => n === 1)).toBe(true);
     expect(await stores[0]!.deliveries.countByStatus()).toEqual({ sent: SUBSCRIPTIONS });
     // a second round of passes changes nothing
-    await Promise.all(stores.map((store, i) => deliverer(store, slack.url, `instance-${i}`).runPass(new Date(SLOT.getTime() + 60_000))));
+    await Promise.all(
+      stores.map((store, i) => deliverer(store, slack.url, `instance-${i}`).runPass(new Date(SLOT.getTime() + 60_000))),
+    );
     expect(slack.received).toBe(SUBSCRIPTIONS);
     for (const store of stores) await store.close();
     await slack.stop();
@@ -105,11 +153,20 @@ describe.skipIf(!hasPostgres)("scale-out on PostgreSQL", () => {
   it("an instance killed in the middle of a pass: its claims are taken over after the lease, each lesson posted once", async () => {
     const slack = await new CountingSlack().start();
     const store = await Store.open(db.url);
-    for (const table of ["deliveries", "subscriptions", "conversations"] as const) await store.db.deleteFrom(table).execute();
+    for (const table of ["deliveries", "subscriptions", "conversations"] as const)
+      await store.db.deleteFrom(table).execute();
     await seed(store, SUBSCRIPTIONS);
     slack.hangAfter = 150;
     const child = spawn("npx", ["tsx", "src/cli/deliver.ts", "--now", SLOT.toISOString()], {
-      env: { ...process.env, DATABASE_URL: db.url, SLACK_BOT_TOKEN: "xoxb-scale", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: slack.url, DELIVERY_PER_SECOND: "100", LOG_LEVEL: "silent" },
+      env: {
+        ...process.env,
+        DATABASE_URL: db.url,
+        SLACK_BOT_TOKEN: "xoxb-scale",
+        SLACK_SIGNING_SECRET: "s",
+        SLACK_API_URL: slack.url,
+        DELIVERY_PER_SECOND: "100",
+        LOG_LEVEL: "silent",
+      },
       stdio: "ignore",
     });
     // Generous: the child starts through npx and tsx, slow on a busy machine.
@@ -124,9 +181,13 @@ describe.skipIf(!hasPostgres)("scale-out on PostgreSQL", () => {
 
     slack.hangAfter = Infinity;
     const survivors = await Promise.all([0, 1, 2].map(() => Store.open(db.url)));
-    const during = await Promise.all(survivors.map((s, i) => deliverer(s, slack.url, `survivor-${i}`).runPass(new Date(SLOT.getTime() + 60_000))));
+    const during = await Promise.all(
+      survivors.map((s, i) => deliverer(s, slack.url, `survivor-${i}`).runPass(new Date(SLOT.getTime() + 60_000))),
+    );
     expect(during.reduce((sum, r) => sum + r.sent, 0)).toBe(SUBSCRIPTIONS - 150 - stuck); // the dead claims are still leased
-    const after = await Promise.all(survivors.map((s, i) => deliverer(s, slack.url, `survivor-${i}`).runPass(new Date(SLOT.getTime() + 6 * 60_000))));
+    const after = await Promise.all(
+      survivors.map((s, i) => deliverer(s, slack.url, `survivor-${i}`).runPass(new Date(SLOT.getTime() + 6 * 60_000))),
+    );
     expect(after.reduce((sum, r) => sum + r.sent, 0)).toBe(stuck); // taken over after the 5-minute lease
     expect(slack.posted.size).toBe(SUBSCRIPTIONS);
     expect([...slack.posted.values()].every((n) => n === 1)).toBe(true);
@@ -139,8 +200,23 @@ describe.skipIf(!hasPostgres)("scale-out on PostgreSQL", () => {
     const slack = await new CountingSlack().start();
     const env = { SLACK_BOT_TOKEN: "xoxb-dedupe", SLACK_SIGNING_SECRET: "dedupe-secret", SLACK_API_URL: slack.url };
     const bots = [await startTestBot(env, db.url), await startTestBot(env, db.url)];
-    const body = JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: `EvShared${Date.now()}`, event_time: 1, event: { type: "app_mention", user: "U1", text: "<@UBOT> thema 16", ts: "5.5", channel: "CSHARED" } });
-    const responses = await Promise.all(bots.map((b, i) => fetch(`${b.server.url}/slack/events`, { method: "POST", headers: { ...slackHeaders("dedupe-secret", body), ...(i ? { "x-slack-retry-num": "1" } : {}) }, body })));
+    const body = JSON.stringify({
+      type: "event_callback",
+      team_id: "T1",
+      api_app_id: "A1",
+      event_id: `EvShared${Date.now()}`,
+      event_time: 1,
+      event: { type: "app_mention", user: "U1", text: "<@UBOT> thema 16", ts: "5.5", channel: "CSHARED" },
+    });
+    const responses = await Promise.all(
+      bots.map((b, i) =>
+        fetch(`${b.server.url}/slack/events`, {
+          method: "POST",
+          headers: { ...slackHeaders("dedupe-secret", body), ...(i ? { "x-slack-retry-num": "1" } : {}) },
+          body,
+        }),
+      ),
+    );
     expect(responses.map((r) => r.status)).toEqual([200, 200]);
     const deadline = Date.now() + 5000;
     while (slack.received < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

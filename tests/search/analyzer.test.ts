@@ -21,7 +21,13 @@ describe("the Dutch analyzer", () => {
     expect(analyzer.words("het MT en het DT")).toEqual(["directieteam", "directieteam"]);
     expect(analyzer.words("college van B&W")).toEqual(["benw"]);
     expect(analyzer.words("de wethouder P&O")).toEqual(["wethouder", "peno"]);
-    expect(analyzer.words("onze GR en het SSC")).toEqual(["gemeenschappelijke", "regeling", "shared", "service", "centrum"]);
+    expect(analyzer.words("onze GR en het SSC")).toEqual([
+      "gemeenschappelijke",
+      "regeling",
+      "shared",
+      "service",
+      "centrum",
+    ]);
     expect(analyzer.words("de 3D's")).toEqual(["drie", "decentralisaties"]);
   });
 
@@ -38,7 +44,9 @@ describe("the Dutch analyzer", () => {
   it("splits compounds into words the handbook uses", () => {
     const terms = termsOf("collegeonderhandelingen");
     expect(terms).toEqual(expect.arrayContaining([stem("college"), stem("onderhandelingen")]));
-    expect(termsOf("organisatieontwikkeling")).toEqual(expect.arrayContaining([stem("organisatie"), stem("ontwikkeling")]));
+    expect(termsOf("organisatieontwikkeling")).toEqual(
+      expect.arrayContaining([stem("organisatie"), stem("ontwikkeling")]),
+    );
   });
 
   it("corrects typos against the handbook's vocabulary", () => {

@@ -8,13 +8,19 @@ describe("answers", () => {
   it("finds the theme for the issue's own example, with the passage that matters", () => {
     const answer = answerer.answer("mijn wethouder P&O wil meebeslissen over wie afdelingsmanager wordt");
     expect(answer.answered).toBe(true);
-    expect(ids("mijn wethouder P&O wil meebeslissen over wie afdelingsmanager wordt").slice(0, 3)).toContain("wegwijzer-13");
+    expect(ids("mijn wethouder P&O wil meebeslissen over wie afdelingsmanager wordt").slice(0, 3)).toContain(
+      "wegwijzer-13",
+    );
     expect(answer.results[0]!.passages.length).toBeGreaterThan(0);
     expect(answer.followUps.length).toBeGreaterThanOrEqual(2);
   });
 
   it("says plainly when the handbook has no answer", () => {
-    for (const q of ["hoe vraag ik een paspoort aan", "Wat is het weer morgen?", "Hoe maak ik een draaitabel in Excel?"]) {
+    for (const q of [
+      "hoe vraag ik een paspoort aan",
+      "Wat is het weer morgen?",
+      "Hoe maak ik een draaitabel in Excel?",
+    ]) {
       const answer = answerer.answer(q);
       expect(answer.answered, q).toBe(false);
     }

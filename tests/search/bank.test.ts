@@ -8,7 +8,14 @@ import { BANK_RULES, bankCounts } from "../../src/knowledge/bank.ts";
 import { KNOWLEDGE_DIR, PROJECT_ROOT } from "../../src/knowledge/location.ts";
 import { Answerer } from "../../src/search/answer.ts";
 import { ConceptMatcher, conceptTerm } from "../../src/search/concepts.ts";
-import { chooseThreshold, type ConfidenceModel, type Features, offTopicKind, probability, train } from "../../src/search/confidence.ts";
+import {
+  chooseThreshold,
+  type ConfidenceModel,
+  type Features,
+  offTopicKind,
+  probability,
+  train,
+} from "../../src/search/confidence.ts";
 import { fuse } from "../../src/search/fusion.ts";
 import { Matcher } from "../../src/search/matcher.ts";
 import { normalizePhrase } from "../../src/search/normalize.ts";
@@ -21,7 +28,13 @@ const synonyms = loadSynonyms(KNOWLEDGE_DIR);
 
 describe("phrase concepts", () => {
   const concepts = new ConceptMatcher(
-    [{ name: "vastgelopen formatie", units: ["wegwijzer-84"], phrases: ["de formatie loopt vast", "informateur belt"] }],
+    [
+      {
+        name: "vastgelopen formatie",
+        units: ["wegwijzer-84"],
+        phrases: ["de formatie loopt vast", "informateur belt"],
+      },
+    ],
     brain.matcher.analyzer,
   );
 
@@ -39,7 +52,10 @@ describe("phrase concepts", () => {
   it("add a concept term that the listed units carry, so a phrase with none of a unit's words finds it", () => {
     const question = "er staat een paarse olifant in de raadszaal";
     const plain = new Matcher(knowledge, synonyms);
-    const withConcept = new Matcher(knowledge, synonyms, { questions: [], concepts: [{ name: "olifant", units: ["wegwijzer-45"], phrases: ["paarse olifant"] }] });
+    const withConcept = new Matcher(knowledge, synonyms, {
+      questions: [],
+      concepts: [{ name: "olifant", units: ["wegwijzer-45"], phrases: ["paarse olifant"] }],
+    });
     expect(plain.search(question).ranked[0]?.unit.id).not.toBe("wegwijzer-45");
     expect(withConcept.queryTerms(question).map((t) => t.term)).toContain(conceptTerm("olifant"));
     expect(withConcept.search(question).ranked[0]?.unit.id).toBe("wegwijzer-45");
@@ -47,8 +63,15 @@ describe("phrase concepts", () => {
 });
 
 describe("fusion of the unit ranking and the bank ranking", () => {
-  const units = [{ id: "a", score: 9 }, { id: "b", score: 6 }, { id: "c", score: 3 }];
-  const bankList = [{ id: "b", score: 2 }, { id: "d", score: 1.5 }];
+  const units = [
+    { id: "a", score: 9 },
+    { id: "b", score: 6 },
+    { id: "c", score: 3 },
+  ];
+  const bankList = [
+    { id: "b", score: 2 },
+    { id: "d", score: 1.5 },
+  ];
 
   it("reciprocal-rank fusion sums 1 / (k + rank) over the lists", () => {
     const fused = fuse(units, bankList, { method: "rrf", k: 10, bankWeight: 1 });
@@ -70,7 +93,15 @@ describe("fusion of the unit ranking and the bank ranking", () => {
 });
 
 describe("the 'I don't know' classifier", () => {
-  const f = (x: number, unknown: number): Features => ({ unitScore: x, topical: x / 3, bankSimilarity: x / 4, margin: 0.2, unknown, conceptHit: 0, offTopicLead: 0.5 - x / 4 });
+  const f = (x: number, unknown: number): Features => ({
+    unitScore: x,
+    topical: x / 3,
+    bankSimilarity: x / 4,
+    margin: 0.2,
+    unknown,
+    conceptHit: 0,
+    offTopicLead: 0.5 - x / 4,
+  });
 
   it("learns which side is answerable", () => {
     const positives = Array.from({ length: 40 }, (_, i) => f(2 + (i % 10) / 5, 0.1));
@@ -89,15 +120,41 @@ describe("the 'I don't know' classifier", () => {
   });
 
   it("says why it did not answer: practice or chit-chat, from the nearest unanswerable questions", () => {
-    expect(offTopicKind([{ kind: "chitchat", similarity: 0.8 }, { kind: "practice", similarity: 0.2 }], 0.5, 3)).toBe("chitchat");
-    expect(offTopicKind([{ kind: "it", similarity: 0.6 }, { kind: "chitchat", similarity: 0.3 }], 0.2, 6)).toBe("practice");
+    expect(
+      offTopicKind(
+        [
+          { kind: "chitchat", similarity: 0.8 },
+          { kind: "practice", similarity: 0.2 },
+        ],
+        0.5,
+        3,
+      ),
+    ).toBe("chitchat");
+    expect(
+      offTopicKind(
+        [
+          { kind: "it", similarity: 0.6 },
+          { kind: "chitchat", similarity: 0.3 },
+        ],
+        0.2,
+        6,
+      ),
+    ).toBe("practice");
     expect(offTopicKind([], 1, 1)).toBe("chitchat");
     expect(offTopicKind([], 0.2, 7)).toBe("practice");
   });
 });
 
 describe("replies that fit the question", () => {
-  const always: ConfidenceModel = { features: ["unitScore"], means: [0], scales: [1], weights: [0], bias: 0, threshold: 0, trainedOn: { positives: 0, negatives: 0 } };
+  const always: ConfidenceModel = {
+    features: ["unitScore"],
+    means: [0],
+    scales: [1],
+    weights: [0],
+    bias: 0,
+    threshold: 0,
+    trainedOn: { positives: 0, negatives: 0 },
+  };
   const answerer = new Answerer(brain.matcher, bank, always);
   const analysisOf = (ids: [string, number][]): Analysis => ({
     terms: [],
@@ -113,7 +170,14 @@ describe("replies that fit the question", () => {
     const a = knowledge.byId.get("wegwijzer-12")!;
     const b = knowledge.byId.get("wegwijzer-84")!;
     expect(a.chapter).not.toBe(b.chapter);
-    const answer = answerer.fromAnalysis("vraag", analysisOf([[a.id, 0.9], [b.id, 0.89], ["wegwijzer-5", 0.5]]));
+    const answer = answerer.fromAnalysis(
+      "vraag",
+      analysisOf([
+        [a.id, 0.9],
+        [b.id, 0.89],
+        ["wegwijzer-5", 0.5],
+      ]),
+    );
     expect(answer.clarify?.map((r) => r.id)).toEqual([a.id, b.id]);
     const reply = composeAnswer(answer, knowledge);
     expect(reply.text).toBe(texts.clarify(a.title, b.title));
@@ -121,8 +185,24 @@ describe("replies that fit the question", () => {
   });
 
   it("does not ask when the two are of one chapter or one clearly leads", () => {
-    expect(answerer.fromAnalysis("vraag", analysisOf([["wegwijzer-12", 0.9], ["wegwijzer-13", 0.89]])).clarify).toBeUndefined();
-    expect(answerer.fromAnalysis("vraag", analysisOf([["wegwijzer-12", 0.9], ["wegwijzer-84", 0.5]])).clarify).toBeUndefined();
+    expect(
+      answerer.fromAnalysis(
+        "vraag",
+        analysisOf([
+          ["wegwijzer-12", 0.9],
+          ["wegwijzer-13", 0.89],
+        ]),
+      ).clarify,
+    ).toBeUndefined();
+    expect(
+      answerer.fromAnalysis(
+        "vraag",
+        analysisOf([
+          ["wegwijzer-12", 0.9],
+          ["wegwijzer-84", 0.5],
+        ]),
+      ).clarify,
+    ).toBeUndefined();
   });
 
   it("points practice questions to the VNG and the organisation's experts, and answers chit-chat in one friendly line", () => {
@@ -151,7 +231,8 @@ describe("the committed bank", () => {
   });
 
   it("holds at least 200 questions the handbook cannot answer, when the file is there", () => {
-    if (existsSync(join(KNOWLEDGE_DIR, "bank", "unanswerable.yaml"))) expect(bank.unanswerable.length).toBeGreaterThanOrEqual(200);
+    if (existsSync(join(KNOWLEDGE_DIR, "bank", "unanswerable.yaml")))
+      expect(bank.unanswerable.length).toBeGreaterThanOrEqual(200);
   });
 });
 
@@ -179,10 +260,11 @@ describe("no evaluation question in the project", () => {
       .map((l) => normalizePhrase((JSON.parse(l) as { q: string }).q))
       .filter((q) => q.split(" ").length >= 3);
     // Line by line: a question copied anywhere stands on one line (YAML, JSON, a paragraph of Markdown).
-    const lines = [...textFiles(join(PROJECT_ROOT, "knowledge")), ...textFiles(join(PROJECT_ROOT, "src"))].flatMap((p) =>
-      readFileSync(p, "utf8")
-        .split("\n")
-        .map((l) => ` ${normalizePhrase(l)} `),
+    const lines = [...textFiles(join(PROJECT_ROOT, "knowledge")), ...textFiles(join(PROJECT_ROOT, "src"))].flatMap(
+      (p) =>
+        readFileSync(p, "utf8")
+          .split("\n")
+          .map((l) => ` ${normalizePhrase(l)} `),
     );
     const found = questions.filter((q) => lines.some((l) => l.includes(` ${q} `)));
     expect(found).toEqual([]);

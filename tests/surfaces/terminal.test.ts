@@ -64,7 +64,9 @@ describe("terminal paste", () => {
     output.on("data", (chunk: Buffer) => (written += chunk.toString("utf8")));
     const done = new TerminalSurface({ core: app.core, input, output, pasteWindowMs: 50 }).start();
     // Six lines in one write, as a terminal delivers a paste.
-    input.write("Beste collega,\nmijn wethouder wil meebeslissen\nover wie afdelingsmanager wordt.\nHoe ga ik daarmee om?\nGroet,\nJan\n");
+    input.write(
+      "Beste collega,\nmijn wethouder wil meebeslissen\nover wie afdelingsmanager wordt.\nHoe ga ik daarmee om?\nGroet,\nJan\n",
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     input.end();
     await done;

@@ -30,10 +30,22 @@ export class SlackRegionPlatform implements RegionPlatform {
     const lead = post.asker ? R.starterNamed(post.asker) : R.starterAnonymous;
     const blocks = [
       { type: "section", text: { type: "mrkdwn", text: `*${lead}*\n${escapeSlack(post.question)}` } },
-      ...(post.themes.length ? [{ type: "context", elements: [{ type: "mrkdwn", text: escapeSlack(`${R.starterThemes} ${post.themes.join(" · ")}`) }] }] : []),
+      ...(post.themes.length
+        ? [
+            {
+              type: "context",
+              elements: [{ type: "mrkdwn", text: escapeSlack(`${R.starterThemes} ${post.themes.join(" · ")}`) }],
+            },
+          ]
+        : []),
       { type: "context", elements: [{ type: "mrkdwn", text: escapeSlack(R.starterReply) }] },
     ];
-    const res = await this.client.chat.postMessage({ channel: String(channel.reference.channel), text: `${lead} ${escapeSlack(post.question)}`.slice(0, 3000), blocks, unfurl_links: false } as never);
+    const res = await this.client.chat.postMessage({
+      channel: String(channel.reference.channel),
+      text: `${lead} ${escapeSlack(post.question)}`.slice(0, 3000),
+      blocks,
+      unfurl_links: false,
+    } as never);
     if (!res.ts) throw new Error("no ts for the thread starter");
     return { threadRef: res.ts };
   }
@@ -47,13 +59,40 @@ export class SlackRegionPlatform implements RegionPlatform {
 }
 
 /** Thread replies in a region's channel (message events with thread_ts) go to the asker's DM. */
-export function registerRegionalThreads(app: App, regional: Pick<RegionalCommands, "onThreadReply">, conversationId: (teamId: string | undefined, channel: string) => string, log: Logger): void {
+export function registerRegionalThreads(
+  app: App,
+  regional: Pick<RegionalCommands, "onThreadReply">,
+  conversationId: (teamId: string | undefined, channel: string) => string,
+  log: Logger,
+): void {
   app.event("message", async ({ event, context }) => {
-    const message = event as { channel_type?: string; subtype?: string; bot_id?: string; thread_ts?: string; ts?: string; channel?: string; text?: string; user?: string };
+    const message = event as {
+      channel_type?: string;
+      subtype?: string;
+      bot_id?: string;
+      thread_ts?: string;
+      ts?: string;
+      channel?: string;
+      text?: string;
+      user?: string;
+    };
     if (message.channel_type !== "channel" && message.channel_type !== "group") return;
-    if (message.subtype !== undefined || message.bot_id || !message.thread_ts || message.thread_ts === message.ts || !message.channel) return;
+    if (
+      message.subtype !== undefined ||
+      message.bot_id ||
+      !message.thread_ts ||
+      message.thread_ts === message.ts ||
+      !message.channel
+    )
+      return;
     try {
-      await regional.onThreadReply({ regionId: conversationId(context.teamId, message.channel), threadRef: message.thread_ts, platform: "slack", who: undefined, text: message.text ?? "" });
+      await regional.onThreadReply({
+        regionId: conversationId(context.teamId, message.channel),
+        threadRef: message.thread_ts,
+        platform: "slack",
+        who: undefined,
+        text: message.text ?? "",
+      });
     } catch (error) {
       log.warn({ platform: "slack", err: error }, "forwarding a regional reply failed");
     }

@@ -7,7 +7,12 @@ import { renderSlack, SLACK_LIMITS, type SlackBlock } from "../../render/slack.t
 import { shorten } from "../../render/shorten.ts";
 
 /** callback_ids in manifests/slack/manifest.yml */
-export const SLACK_SHORTCUTS = { global: "wegwijzer_zoek", message: "wegwijzer_zoek_bericht", modal: "wegwijzer_zoek_modal", share: "wegwijzer_deel" } as const;
+export const SLACK_SHORTCUTS = {
+  global: "wegwijzer_zoek",
+  message: "wegwijzer_zoek_bericht",
+  modal: "wegwijzer_zoek_modal",
+  share: "wegwijzer_deel",
+} as const;
 
 const shareValue = z.object({ u: z.string().regex(/^[a-z0-9-]{1,100}$/), q: z.string().max(1500) });
 
@@ -22,10 +27,24 @@ export function shortcutAnswer(cards: ThemeCard[], question: string): { text: st
     blocks.push(...rendered.blocks.filter((b) => !(b.type === "section" && (b.text?.text ?? "").trim() === "")));
     blocks.push({
       type: "actions",
-      elements: [{ type: "button", action_id: SLACK_SHORTCUTS.share, text: { type: "plain_text", text: texts.share.shareButton }, value: JSON.stringify({ u: card.unitId, q: shorten(question, 1500) }), style: "primary" }],
+      elements: [
+        {
+          type: "button",
+          action_id: SLACK_SHORTCUTS.share,
+          text: { type: "plain_text", text: texts.share.shareButton },
+          value: JSON.stringify({ u: card.unitId, q: shorten(question, 1500) }),
+          style: "primary",
+        },
+      ],
     });
   }
-  return { text: `${texts.share.results(cards.length)} ${cards.map((c) => c.label).join(" · ")}`.slice(0, SLACK_LIMITS.fallbackText), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
+  return {
+    text: `${texts.share.results(cards.length)} ${cards.map((c) => c.label).join(" · ")}`.slice(
+      0,
+      SLACK_LIMITS.fallbackText,
+    ),
+    blocks: blocks.slice(0, SLACK_LIMITS.blocks),
+  };
 }
 
 /**
@@ -45,9 +64,30 @@ export function registerShortcuts(app: App, search: ThemeSearch, log: Logger): v
         submit: { type: "plain_text", text: texts.share.modalSubmit },
         close: { type: "plain_text", text: texts.share.modalClose },
         blocks: [
-          { type: "input", block_id: "vraag", label: { type: "plain_text", text: texts.share.modalQuestion }, element: { type: "plain_text_input", action_id: "vraag", multiline: true, max_length: 2000, placeholder: { type: "plain_text", text: texts.share.modalQuestionHint } } },
+          {
+            type: "input",
+            block_id: "vraag",
+            label: { type: "plain_text", text: texts.share.modalQuestion },
+            element: {
+              type: "plain_text_input",
+              action_id: "vraag",
+              multiline: true,
+              max_length: 2000,
+              placeholder: { type: "plain_text", text: texts.share.modalQuestionHint },
+            },
+          },
           // response_url_enabled: Slack gives a response_url for the chosen conversation, so the answer can be ephemeral there
-          { type: "input", block_id: "kanaal", label: { type: "plain_text", text: texts.share.modalChannel }, element: { type: "conversations_select", action_id: "kanaal", default_to_current_conversation: true, response_url_enabled: true } },
+          {
+            type: "input",
+            block_id: "kanaal",
+            label: { type: "plain_text", text: texts.share.modalChannel },
+            element: {
+              type: "conversations_select",
+              action_id: "kanaal",
+              default_to_current_conversation: true,
+              response_url_enabled: true,
+            },
+          },
         ],
       },
     });

@@ -32,7 +32,10 @@ export interface SlackGateOptions {
 export function slackGate({ signingSecret, claims, log, clock = Date.now }: SlackGateOptions): RequestHandler {
   const refuse = (res: Response, status: number, why: string) => {
     log.debug({ platform: "slack", status, why }, "request refused");
-    res.status(status).set("connection", "close").json({ error: status === 413 ? "request too large" : "unauthorized" });
+    res
+      .status(status)
+      .set("connection", "close")
+      .json({ error: status === 413 ? "request too large" : "unauthorized" });
   };
   const ignore = (res: Response, why: string) => {
     log.debug({ platform: "slack", why }, "payload ignored");
@@ -42,7 +45,8 @@ export function slackGate({ signingSecret, claims, log, clock = Date.now }: Slac
   return (req: Request, res: Response, next: NextFunction) => {
     const signature = req.get("x-slack-signature");
     const stamp = req.get("x-slack-request-timestamp");
-    if (!signature || !stamp || !/^\d{1,12}$/.test(stamp) || !/^v0=[0-9a-f]{64}$/.test(signature)) return refuse(res, 401, "headers");
+    if (!signature || !stamp || !/^\d{1,12}$/.test(stamp) || !/^v0=[0-9a-f]{64}$/.test(signature))
+      return refuse(res, 401, "headers");
     const age = Math.floor(clock() / 1000) - Number(stamp);
     if (age > SLACK_MAX_AGE_S || age < -SLACK_MAX_FUTURE_S) return refuse(res, 401, "timestamp");
     if (Number(req.get("content-length") ?? 0) > SLACK_BODY_LIMIT) return refuse(res, 413, "size");
@@ -68,7 +72,9 @@ export function slackGate({ signingSecret, claims, log, clock = Date.now }: Slac
       if (done) return;
       done = true;
       const raw = Buffer.concat(chunks);
-      const expected = Buffer.from(`v0=${createHmac("sha256", signingSecret).update(`v0:${stamp}:`).update(raw).digest("hex")}`);
+      const expected = Buffer.from(
+        `v0=${createHmac("sha256", signingSecret).update(`v0:${stamp}:`).update(raw).digest("hex")}`,
+      );
       if (!timingSafeEqual(expected, Buffer.from(signature))) return refuse(res, 401, "signature");
       void admit(req, res, next, raw, stamp);
     });

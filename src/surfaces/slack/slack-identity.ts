@@ -55,7 +55,10 @@ export class SlackIdentity {
     try {
       const result = await this.client.auth.test();
       if (!result.ok) throw new Error(`auth.test answered ${result.error ?? "not ok"}`);
-      this.known = { ...(result.user_id ? { botUserId: result.user_id } : {}), ...(result.bot_id ? { botId: result.bot_id } : {}) };
+      this.known = {
+        ...(result.user_id ? { botUserId: result.user_id } : {}),
+        ...(result.bot_id ? { botId: result.bot_id } : {}),
+      };
       this.log.info("slack identity confirmed");
     } catch (error) {
       this.log.warn({ err: error, retryInMs: backoffMs }, "slack auth.test failed; retrying");

@@ -50,7 +50,12 @@ export const memberJoinedSchema = z.object({
   team: id.optional(),
 });
 
-const handledEvent = z.discriminatedUnion("type", [appMentionSchema, directMessageSchema, homeOpenedSchema, memberJoinedSchema]);
+const handledEvent = z.discriminatedUnion("type", [
+  appMentionSchema,
+  directMessageSchema,
+  homeOpenedSchema,
+  memberJoinedSchema,
+]);
 
 export const eventCallbackSchema = z.object({
   type: z.literal("event_callback"),
@@ -66,13 +71,21 @@ export const blockActionsSchema = z.object({
   channel: z.object({ id }).optional(),
   message: z.object({ ts: ts.optional(), thread_ts: ts.optional() }).optional(),
   container: z
-    .object({ channel_id: id.optional(), message_ts: ts.optional(), thread_ts: ts.optional(), is_ephemeral: z.boolean().optional() })
+    .object({
+      channel_id: id.optional(),
+      message_ts: ts.optional(),
+      thread_ts: ts.optional(),
+      is_ephemeral: z.boolean().optional(),
+    })
     .optional(),
   // Only the bot's own buttons: a click on anything else would find no listener and never be acknowledged.
   actions: z
     .array(
       z.object({
-        action_id: z.string().max(255).refine((a) => a.startsWith(SLACK_ACTION_PREFIX) || a === SLACK_SHORTCUTS.share),
+        action_id: z
+          .string()
+          .max(255)
+          .refine((a) => a.startsWith(SLACK_ACTION_PREFIX) || a === SLACK_SHORTCUTS.share),
         value: z.string().max(4000).optional(),
       }),
     )
@@ -112,9 +125,14 @@ export const viewSubmissionSchema = z.looseObject({
   user: z.looseObject({ id }),
   view: z.looseObject({
     callback_id: z.literal(SLACK_SHORTCUTS.modal),
-    state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), z.looseObject({ value: z.string().max(4000).nullish() }))) }),
+    state: z.looseObject({
+      values: z.record(z.string(), z.record(z.string(), z.looseObject({ value: z.string().max(4000).nullish() }))),
+    }),
   }),
-  response_urls: z.array(z.looseObject({ response_url: httpUrl })).max(10).optional(),
+  response_urls: z
+    .array(z.looseObject({ response_url: httpUrl }))
+    .max(10)
+    .optional(),
 });
 
 export const urlVerificationSchema = z.object({ type: z.literal("url_verification"), challenge: z.string().max(200) });
@@ -143,14 +161,20 @@ function reason(error: z.ZodError): string {
 
 /** Sorts a parsed Slack body (Events API, interaction payload or slash command form) into what the bot handles. */
 export function classifySlack(body: unknown): SlackPayload {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return { kind: "ignored", reason: "not an object" };
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    return { kind: "ignored", reason: "not an object" };
   const type = (body as { type?: unknown }).type;
   if (type === "url_verification") {
-    return urlVerificationSchema.safeParse(body).success ? { kind: "url_verification" } : { kind: "ignored", reason: "url_verification" };
+    return urlVerificationSchema.safeParse(body).success
+      ? { kind: "url_verification" }
+      : { kind: "ignored", reason: "url_verification" };
   }
   if (type === "event_callback") {
     const eventType = (body as { event?: { type?: unknown } }).event?.type;
-    if (typeof eventType !== "string" || !["app_mention", "message", "app_home_opened", "member_joined_channel"].includes(eventType)) {
+    if (
+      typeof eventType !== "string" ||
+      !["app_mention", "message", "app_home_opened", "member_joined_channel"].includes(eventType)
+    ) {
       return { kind: "ignored", reason: "event type not handled" };
     }
     const parsed = eventCallbackSchema.safeParse(body);
@@ -160,7 +184,14 @@ export function classifySlack(body: unknown): SlackPayload {
     const parsed = blockActionsSchema.safeParse(body);
     return parsed.success ? { kind: "action", body: parsed.data } : { kind: "ignored", reason: reason(parsed.error) };
   }
-  const shortcut = type === "shortcut" ? shortcutSchema : type === "message_action" ? messageShortcutSchema : type === "view_submission" ? viewSubmissionSchema : undefined;
+  const shortcut =
+    type === "shortcut"
+      ? shortcutSchema
+      : type === "message_action"
+        ? messageShortcutSchema
+        : type === "view_submission"
+          ? viewSubmissionSchema
+          : undefined;
   if (shortcut) {
     const parsed = shortcut.safeParse(body);
     return parsed.success ? { kind: "shortcut", body: parsed.data } : { kind: "ignored", reason: reason(parsed.error) };
@@ -168,7 +199,9 @@ export function classifySlack(body: unknown): SlackPayload {
   if (type === undefined && "command" in body) {
     const parsed = slashCommandSchema.safeParse(body);
     if (!parsed.success) return { kind: "ignored", reason: reason(parsed.error) };
-    return parsed.data.command === "/wegwijzer" ? { kind: "command", body: parsed.data } : { kind: "ignored", reason: "other command" };
+    return parsed.data.command === "/wegwijzer"
+      ? { kind: "command", body: parsed.data }
+      : { kind: "ignored", reason: "other command" };
   }
   return { kind: "ignored", reason: typeof type === "string" ? "payload type not handled" : "no payload type" };
 }

@@ -6,9 +6,24 @@ import type { ConversationRecord } from "../../store/store.ts";
 
 /** Slack answers that mean the channel cannot be reached again without someone acting. */
 const PERMANENT = new Set([
-  "channel_not_found", "not_in_channel", "is_archived", "channel_is_archived", "account_inactive", "invalid_auth",
-  "token_revoked", "token_expired", "not_authed", "missing_scope", "restricted_action", "user_not_found", "user_disabled",
-  "cannot_dm_bot", "ekm_access_denied", "team_access_not_granted", "no_permission", "org_login_required",
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "channel_is_archived",
+  "account_inactive",
+  "invalid_auth",
+  "token_revoked",
+  "token_expired",
+  "not_authed",
+  "missing_scope",
+  "restricted_action",
+  "user_not_found",
+  "user_disabled",
+  "cannot_dm_bot",
+  "ekm_access_denied",
+  "team_access_not_granted",
+  "no_permission",
+  "org_login_required",
 ]);
 
 /** No Slack Web API call waits longer for an answer. */
@@ -48,17 +63,31 @@ export class SlackSender implements ProactiveSender {
 }
 
 export function slackOutcome(error: unknown): SendOutcome {
-  const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
+  const e = error as {
+    code?: string;
+    retryAfter?: number;
+    data?: { error?: string };
+    statusCode?: number;
+    message?: string;
+  };
   switch (e.code) {
     case "slack_webapi_rate_limited_error":
-      return { ok: false, kind: "rate-limited", retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000, error: "ratelimited" };
+      return {
+        ok: false,
+        kind: "rate-limited",
+        retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000,
+        error: "ratelimited",
+      };
     case "slack_webapi_platform_error": {
       const code = e.data?.error ?? "unknown_error";
-      return PERMANENT.has(code) ? { ok: false, kind: "permanent", error: code } : { ok: false, kind: "transient", error: code };
+      return PERMANENT.has(code)
+        ? { ok: false, kind: "permanent", error: code }
+        : { ok: false, kind: "transient", error: code };
     }
     case "slack_webapi_http_error": {
       const status = e.statusCode ?? 0;
-      if (status === 403 || status === 404 || status === 410) return { ok: false, kind: "permanent", error: `http_${status}` };
+      if (status === 403 || status === 404 || status === 410)
+        return { ok: false, kind: "permanent", error: `http_${status}` };
       return { ok: false, kind: "transient", error: `http_${status}` };
     }
     default:
@@ -70,7 +99,10 @@ export function slackOutcome(error: unknown): SendOutcome {
 export function slackRetryAfter(error: unknown, backoffMs: number): number | undefined {
   const e = error as { code?: string; data?: { error?: string } };
   // A platform answer like invalid_blocks does not change on a retry; Slack's own failures may.
-  if (e.code === "slack_webapi_platform_error" && !["internal_error", "fatal_error", "service_unavailable", "request_timeout"].includes(e.data?.error ?? "")) {
+  if (
+    e.code === "slack_webapi_platform_error" &&
+    !["internal_error", "fatal_error", "service_unavailable", "request_timeout"].includes(e.data?.error ?? "")
+  ) {
     return undefined;
   }
   const outcome = slackOutcome(error);

@@ -21,7 +21,15 @@ import { registerShortcuts } from "./shortcuts.ts";
 import { safely } from "../safely.ts";
 import { slackGate } from "./slack-gate.ts";
 import { SlackIdentity } from "./slack-identity.ts";
-import { classifySlack, type AppMention, type BlockActions, type DirectMessage, type HomeOpened, type MemberJoined, type SlashCommand } from "./slack-payloads.ts";
+import {
+  classifySlack,
+  type AppMention,
+  type BlockActions,
+  type DirectMessage,
+  type HomeOpened,
+  type MemberJoined,
+  type SlashCommand,
+} from "./slack-payloads.ts";
 import { SLACK_CALL_TIMEOUT_MS, SlackSender, slackClientOptions, slackRetryAfter } from "./slack-sender.ts";
 
 const { WebClient } = webApi;
@@ -57,7 +65,10 @@ export function slackConversationId(teamId: string | undefined, channel: string)
 
 /** "<@U123> vraag" → "vraag": mentions of the bot are not part of the question. */
 export function stripSlackMentions(text: string): string {
-  return text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, " ").replace(/\s+/g, " ").trim();
+  return text
+    .replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**
@@ -78,7 +89,12 @@ export class SlackSurface implements Surface {
   constructor(private readonly deps: SlackSurfaceDeps) {
     const { settings, log, logQuestions } = deps;
     const logger = sdkLogger(log, "slack", logQuestions) as unknown as BoltLogger;
-    const clientOptions = { ...slackClientOptions(settings.apiUrl), timeout: SLACK_CALL_TIMEOUT_MS, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true };
+    const clientOptions = {
+      ...slackClientOptions(settings.apiUrl),
+      timeout: SLACK_CALL_TIMEOUT_MS,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    };
     this.sender = new SlackSender(settings);
     this.identity = new SlackIdentity(settings, log);
     this.socketMode = Boolean(settings.appToken);
@@ -86,7 +102,12 @@ export class SlackSurface implements Surface {
     const authorize = this.identity.authorize;
     if (this.socketMode) {
       // Built by hand so that SLACK_API_URL also reaches the socket client (apps.connections.open).
-      const receiver = new SocketModeReceiver({ appToken: settings.appToken!, logger, logLevel: LogLevel.WARN, installerOptions: { clientOptions } });
+      const receiver = new SocketModeReceiver({
+        appToken: settings.appToken!,
+        logger,
+        logLevel: LogLevel.WARN,
+        installerOptions: { clientOptions },
+      });
       this.app = new App({ authorize, receiver, logger, logLevel: LogLevel.WARN, clientOptions });
     } else {
       deps.http.post("/slack/events", slackGate({ signingSecret: settings.signingSecret!, claims: deps.claims, log }));
@@ -124,7 +145,8 @@ export class SlackSurface implements Surface {
 
   private register(): void {
     const { core, store, log } = this.deps;
-    const run = <T>(what: string, work: () => Promise<T>) => this.inFlight.track(safely(log, `slack ${what} failed`, work));
+    const run = <T>(what: string, work: () => Promise<T>) =>
+      this.inFlight.track(safely(log, `slack ${what} failed`, work));
 
     // Validation (also for Socket Mode, which has no HTTP gate) and de-duplication of retried events.
     this.app.use(async ({ body, next, context, ...args }) => {
@@ -183,7 +205,13 @@ export class SlackSurface implements Surface {
           return;
         }
         // First visit to the bot's DM: welcome once.
-        await store.saveConversation({ id: conversationId, platform: "slack", isDirect: true, userId: event.user, reference: { channel: event.channel } });
+        await store.saveConversation({
+          id: conversationId,
+          platform: "slack",
+          isDirect: true,
+          userId: event.user,
+          reference: { channel: event.channel },
+        });
         if (await store.markWelcomed(conversationId)) await this.post(client, event.channel, undefined, core.welcome());
       });
     });
@@ -193,7 +221,12 @@ export class SlackSurface implements Surface {
       if (!event || event.user !== context.botUserId) return;
       await run("join", async () => {
         const conversationId = slackConversationId(context.teamId ?? event.team, event.channel);
-        await store.saveConversation({ id: conversationId, platform: "slack", isDirect: false, reference: { channel: event.channel } });
+        await store.saveConversation({
+          id: conversationId,
+          platform: "slack",
+          isDirect: false,
+          reference: { channel: event.channel },
+        });
         if (await store.markWelcomed(conversationId)) await this.post(client, event.channel, undefined, core.welcome());
       });
     });
@@ -245,11 +278,23 @@ export class SlackSurface implements Surface {
     await this.remember(incoming, command.channel_id);
     const reply = await this.deps.core.handle(incoming);
     // The answer is shown to the asker only: a question in a channel can be sensitive.
-    await this.call(() => withDeadline(respond({ response_type: "ephemeral", ...renderSlack(reply) }), SLACK_CALL_TIMEOUT_MS, "slack respond"));
+    await this.call(() =>
+      withDeadline(
+        respond({ response_type: "ephemeral", ...renderSlack(reply) }),
+        SLACK_CALL_TIMEOUT_MS,
+        "slack respond",
+      ),
+    );
     await this.announce(client, command.channel_id, incoming, reply);
   }
 
-  private async handleClick(body: BlockActions, click: Click, origin: Click | undefined, client: WebClient, respond: Respond): Promise<void> {
+  private async handleClick(
+    body: BlockActions,
+    click: Click,
+    origin: Click | undefined,
+    client: WebClient,
+    respond: Respond,
+  ): Promise<void> {
     const { core, store } = this.deps;
     const channel = body.channel?.id ?? body.container?.channel_id;
     const teamId = body.team?.id ?? body.user.team_id;
@@ -260,30 +305,65 @@ export class SlackSurface implements Surface {
       const conversationId = slackConversationId(teamId, body.user.id);
       await this.rememberQuietly(async () => {
         if (!(await store.getConversation(conversationId))) {
-          await store.saveConversation({ id: conversationId, platform: "slack", isDirect: true, userId: body.user.id, reference: { channel: body.user.id } });
+          await store.saveConversation({
+            id: conversationId,
+            platform: "slack",
+            isDirect: true,
+            userId: body.user.id,
+            reference: { channel: body.user.id },
+          });
         }
       });
-      const reply = await core.handle({ platform: "slack", conversationId, userId: body.user.id, text: label, isDirect: true, click });
+      const reply = await core.handle({
+        platform: "slack",
+        conversationId,
+        userId: body.user.id,
+        text: label,
+        isDirect: true,
+        click,
+      });
       const home = await core.home({ platform: "slack", userId: body.user.id, conversationId, notice: reply.text });
       await this.call(() => client.views.publish({ user_id: body.user.id, view: renderSlackHome(home) }));
       return;
     }
     const isDirect = channel.startsWith("D");
-    const thread = body.message?.thread_ts ?? body.message?.ts ?? body.container?.thread_ts ?? body.container?.message_ts;
-    const incoming: Incoming = { platform: "slack", conversationId: slackConversationId(teamId, isDirect ? body.user.id : channel), userId: body.user.id, text: label, isDirect, threadId: thread, click, origin };
+    const thread =
+      body.message?.thread_ts ?? body.message?.ts ?? body.container?.thread_ts ?? body.container?.message_ts;
+    const incoming: Incoming = {
+      platform: "slack",
+      conversationId: slackConversationId(teamId, isDirect ? body.user.id : channel),
+      userId: body.user.id,
+      text: label,
+      isDirect,
+      threadId: thread,
+      click,
+      origin,
+    };
     const { post, update } = await core.click(incoming);
     // The clicked message itself shows the new state (thanks for feedback, a confirmation's outcome, the lesson card's buttons).
     const ts = body.container?.message_ts ?? body.message?.ts;
     if (update) {
       if (body.container?.is_ephemeral) {
-        await this.call(() => withDeadline(respond({ response_type: "ephemeral", replace_original: true, ...renderSlack(update) }), SLACK_CALL_TIMEOUT_MS, "slack respond"));
+        await this.call(() =>
+          withDeadline(
+            respond({ response_type: "ephemeral", replace_original: true, ...renderSlack(update) }),
+            SLACK_CALL_TIMEOUT_MS,
+            "slack respond",
+          ),
+        );
       } else if (ts) {
         await this.call(() => client.chat.update({ channel, ts, ...renderSlack(update) }));
       }
     }
     if (!post) return;
     if (body.container?.is_ephemeral) {
-      await this.call(() => withDeadline(respond({ response_type: "ephemeral", replace_original: false, ...renderSlack(post) }), SLACK_CALL_TIMEOUT_MS, "slack respond"));
+      await this.call(() =>
+        withDeadline(
+          respond({ response_type: "ephemeral", replace_original: false, ...renderSlack(post) }),
+          SLACK_CALL_TIMEOUT_MS,
+          "slack respond",
+        ),
+      );
     } else {
       await this.post(client, channel, thread, post);
     }
@@ -307,7 +387,13 @@ export class SlackSurface implements Surface {
   /** Stores how to reach the conversation later. Answering does not depend on it: a store outage only logs. */
   private async remember(incoming: Incoming, channel: string): Promise<void> {
     await this.rememberQuietly(() =>
-      this.deps.store.saveConversation({ id: incoming.conversationId, platform: "slack", isDirect: incoming.isDirect, userId: incoming.userId, reference: { channel } }),
+      this.deps.store.saveConversation({
+        id: incoming.conversationId,
+        platform: "slack",
+        isDirect: incoming.isDirect,
+        userId: incoming.userId,
+        reference: { channel },
+      }),
     );
   }
 
@@ -321,12 +407,24 @@ export class SlackSurface implements Surface {
 
   /** Posts a reply, retried on 429 (after Retry-After), 5xx and timeouts. */
   private async post(client: WebClient, channel: string, thread: string | undefined, reply: Reply): Promise<void> {
-    await this.call(() => client.chat.postMessage({ channel, ...(thread ? { thread_ts: thread } : {}), ...renderSlack(reply), unfurl_links: false }));
+    await this.call(() =>
+      client.chat.postMessage({
+        channel,
+        ...(thread ? { thread_ts: thread } : {}),
+        ...renderSlack(reply),
+        unfurl_links: false,
+      }),
+    );
   }
 
   /** One Slack call with bounded retries; a final failure is thrown to the handler's guard, which logs it. */
   private call<T>(work: () => Promise<T>): Promise<T> {
-    return retrying(work, { attempts: SLACK_REPLY_ATTEMPTS, baseMs: 1_000, maxMs: 30_000, retryAfter: slackRetryAfter });
+    return retrying(work, {
+      attempts: SLACK_REPLY_ATTEMPTS,
+      baseMs: 1_000,
+      maxMs: 30_000,
+      retryAfter: slackRetryAfter,
+    });
   }
 }
 

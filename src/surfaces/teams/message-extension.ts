@@ -24,7 +24,10 @@ export function messageExtensionResults(search: ThemeSearch, query: string) {
         // the list entry: plain text, no markup
         preview: {
           contentType: "application/vnd.microsoft.card.thumbnail",
-          content: { title: shorten(card.label.replace(/[<>]/g, ""), 120), text: shorten(card.passage.replace(/^[-•] /, "").replace(/[<>]/g, ""), 160) },
+          content: {
+            title: shorten(card.label.replace(/[<>]/g, ""), 120),
+            text: shorten(card.passage.replace(/^[-•] /, "").replace(/[<>]/g, ""), 160),
+          },
         },
       })),
     },
@@ -44,7 +47,14 @@ export function registerMessageExtension(app: App, search: ThemeSearch, log: Log
     }
     const query = String(value.parameters?.find((p) => p.name === TEAMS_SEARCH_PARAMETER)?.value ?? "");
     const results = messageExtensionResults(search, query);
-    log.info({ platform: "teams", intent: "message-extension", units: "attachments" in results.composeExtension ? results.composeExtension.attachments.length : 0 }, "message extension answered");
+    log.info(
+      {
+        platform: "teams",
+        intent: "message-extension",
+        units: "attachments" in results.composeExtension ? results.composeExtension.attachments.length : 0,
+      },
+      "message extension answered",
+    );
     return results as never;
   });
 }

@@ -46,7 +46,11 @@ export class TeamsRegionPlatform implements RegionPlatform {
     const ref = channel.reference as StoredReference;
     const lead = post.asker ? R.starterNamed(post.asker) : R.starterAnonymous;
     const reply: Reply = {
-      text: [`*${lead}* ${post.question}`, ...(post.themes.length ? [`${R.starterThemes} ${post.themes.join(" · ")}`] : []), R.starterReply].join("\n\n"),
+      text: [
+        `*${lead}* ${post.question}`,
+        ...(post.themes.length ? [`${R.starterThemes} ${post.themes.join(" · ")}`] : []),
+        R.starterReply,
+      ].join("\n\n"),
       units: [],
       followUps: [],
       actions: [],
@@ -54,7 +58,10 @@ export class TeamsRegionPlatform implements RegionPlatform {
     const res = await this.api(ref).conversations.createActivity(ref.conversation!.id, teamsActivity(reply) as never);
     const channelId = ref.conversation!.id;
     const tenant = ref.conversation?.tenantId ? `&tenantId=${encodeURIComponent(ref.conversation.tenantId)}` : "";
-    return { threadRef: res.id, link: `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${encodeURIComponent(res.id)}?parentMessageId=${encodeURIComponent(res.id)}${tenant}` };
+    return {
+      threadRef: res.id,
+      link: `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${encodeURIComponent(res.id)}?parentMessageId=${encodeURIComponent(res.id)}${tenant}`,
+    };
   }
 
   async sendDirect(conversation: ConversationRecord, reply: Reply): Promise<boolean> {

@@ -42,7 +42,10 @@ export function teamsGate({ requireToken, log }: { requireToken: boolean; log: L
   const check = (req: Request, res: Response, next: NextFunction) => {
     const verdict = classifyTeams(req.body as unknown);
     if (verdict.kind === "handle") return next();
-    log.debug({ platform: "teams", why: verdict.reason }, verdict.kind === "ignore" ? "activity ignored" : "activity refused");
+    log.debug(
+      { platform: "teams", why: verdict.reason },
+      verdict.kind === "ignore" ? "activity ignored" : "activity refused",
+    );
     if (verdict.kind === "ignore") res.status(200).json({});
     else res.status(400).json({ error: "expected a Bot Framework activity the bot handles" });
   };

@@ -7,8 +7,16 @@ import { z } from "zod";
  */
 
 const idText = z.string().min(1).max(1000);
-const account = z.object({ id: idText, name: z.string().max(1000).optional(), aadObjectId: z.string().max(200).optional() });
-const conversation = z.object({ id: idText, conversationType: z.string().max(40).optional(), tenantId: z.string().max(200).optional() });
+const account = z.object({
+  id: idText,
+  name: z.string().max(1000).optional(),
+  aadObjectId: z.string().max(200).optional(),
+});
+const conversation = z.object({
+  id: idText,
+  conversationType: z.string().max(40).optional(),
+  tenantId: z.string().max(200).optional(),
+});
 // Where replies go: an http(s) URL with a host. In production the token names it; in loopback
 // development mode it is all there is.
 const serviceUrl = z.url({ protocol: /^https?$/ }).max(2000);
@@ -22,10 +30,19 @@ const base = {
   conversation,
   // Fields the SDK itself reads (mentions, attachments, tenant): the right shape, or absent.
   entities: z
-    .array(z.looseObject({ type: z.string().max(200), text: z.string().max(1000).optional(), mentioned: account.optional() }))
+    .array(
+      z.looseObject({
+        type: z.string().max(200),
+        text: z.string().max(1000).optional(),
+        mentioned: account.optional(),
+      }),
+    )
     .max(100)
     .optional(),
-  attachments: z.array(z.looseObject({ contentType: z.string().max(200).optional() })).max(50).optional(),
+  attachments: z
+    .array(z.looseObject({ contentType: z.string().max(200).optional() }))
+    .max(50)
+    .optional(),
   channelData: z.looseObject({}).optional(),
   membersRemoved: z.array(account).max(1000).optional(),
   replyToId: z.string().max(1000).optional(),
@@ -54,7 +71,10 @@ export const extensionQuerySchema = z.object({
   name: z.literal("composeExtension/query"),
   value: z.looseObject({
     commandId: z.string().max(200),
-    parameters: z.array(z.looseObject({ name: z.string().max(200), value: z.unknown().optional() })).max(20).optional(),
+    parameters: z
+      .array(z.looseObject({ name: z.string().max(200), value: z.unknown().optional() }))
+      .max(20)
+      .optional(),
   }),
 });
 
@@ -81,7 +101,10 @@ export type TeamsActivityFields =
   | z.infer<typeof installationUpdateSchema>
   | z.infer<typeof extensionQuerySchema>;
 
-export type TeamsVerdict = { kind: "handle"; activity: TeamsActivityFields } | { kind: "ignore"; reason: string } | { kind: "refuse"; reason: string };
+export type TeamsVerdict =
+  | { kind: "handle"; activity: TeamsActivityFields }
+  | { kind: "ignore"; reason: string }
+  | { kind: "refuse"; reason: string };
 
 const schemas = new Map<string, z.ZodType<TeamsActivityFields>>([
   ["message", messageActivitySchema],
@@ -91,7 +114,8 @@ const schemas = new Map<string, z.ZodType<TeamsActivityFields>>([
 
 /** Sorts a parsed request body: an activity the bot handles (typed), one it ignores, or one it refuses. */
 export function classifyTeams(body: unknown): TeamsVerdict {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return { kind: "refuse", reason: "not an object" };
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    return { kind: "refuse", reason: "not an object" };
   const { type, name } = body as { type?: unknown; name?: unknown };
   if (typeof type !== "string") return { kind: "refuse", reason: "no activity type" };
   const invokes = new Map<unknown, z.ZodType<TeamsActivityFields>>([
@@ -99,7 +123,8 @@ export function classifyTeams(body: unknown): TeamsVerdict {
     ["composeExtension/query", extensionQuerySchema],
   ]);
   const schema = type === "invoke" ? invokes.get(name) : schemas.get(type);
-  if (!schema) return { kind: "ignore", reason: type === "invoke" ? "invoke not handled" : "activity type not handled" };
+  if (!schema)
+    return { kind: "ignore", reason: type === "invoke" ? "invoke not handled" : "activity type not handled" };
   const parsed = schema.safeParse(body);
   if (parsed.success) return { kind: "handle", activity: parsed.data };
   const issue = parsed.error.issues[0];

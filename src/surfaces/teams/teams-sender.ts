@@ -26,15 +26,24 @@ export class TeamsSender implements ProactiveSender {
 
   /** A sender with an App of its own, for tools that post without serving (`npm run deliver`). */
   static standalone(settings: TeamsSettings, log: Logger, logQuestions: boolean): TeamsSender {
-    return new TeamsSender(new App({ ...teamsAppCredentials(settings), client: { timeout: TEAMS_CALL_TIMEOUT_MS }, logger: sdkLogger(log, "teams", logQuestions) as never }));
+    return new TeamsSender(
+      new App({
+        ...teamsAppCredentials(settings),
+        client: { timeout: TEAMS_CALL_TIMEOUT_MS },
+        logger: sdkLogger(log, "teams", logQuestions) as never,
+      }),
+    );
   }
 
   async send(conversation: ConversationRecord, reply: Reply): Promise<SendOutcome> {
     const ref = conversation.reference as StoredReference;
-    if (!ref.serviceUrl || !ref.conversation?.id) return { ok: false, kind: "permanent", error: "incomplete_reference" };
+    if (!ref.serviceUrl || !ref.conversation?.id)
+      return { ok: false, kind: "permanent", error: "incomplete_reference" };
     try {
       const api = new Client(ref.serviceUrl, this.app.api.http);
-      await api.conversations.activities(ref.conversation.id).create({ ...teamsActivity(reply), ...(ref.bot ? { from: { ...ref.bot, role: "bot" } } : {}) } as never);
+      await api.conversations
+        .activities(ref.conversation.id)
+        .create({ ...teamsActivity(reply), ...(ref.bot ? { from: { ...ref.bot, role: "bot" } } : {}) } as never);
       return { ok: true };
     } catch (error) {
       return teamsOutcome(error);
@@ -43,16 +52,26 @@ export class TeamsSender implements ProactiveSender {
 }
 
 export function teamsOutcome(error: unknown): SendOutcome {
-  const e = error as { response?: { status?: number; headers?: Record<string, unknown>; data?: { error?: { code?: string } } }; code?: string; message?: string };
+  const e = error as {
+    response?: { status?: number; headers?: Record<string, unknown>; data?: { error?: { code?: string } } };
+    code?: string;
+    message?: string;
+  };
   const status = e.response?.status;
   if (status === undefined) return { ok: false, kind: "transient", error: e.code ?? "network_error" };
   if (status === 429) {
     const seconds = Number(e.response?.headers?.["retry-after"] ?? 1);
-    return { ok: false, kind: "rate-limited", retryAfterMs: Math.max(1, Number.isFinite(seconds) ? seconds : 1) * 1000, error: "http_429" };
+    return {
+      ok: false,
+      kind: "rate-limited",
+      retryAfterMs: Math.max(1, Number.isFinite(seconds) ? seconds : 1) * 1000,
+      error: "http_429",
+    };
   }
   const code = e.response?.data?.error?.code;
   // 403 (bot removed from the team, blocked by the user) and 404 (conversation gone) do not heal by retrying.
-  if (status === 403 || status === 404 || status === 410) return { ok: false, kind: "permanent", error: code ? `${status}_${code}` : `http_${status}` };
+  if (status === 403 || status === 404 || status === 410)
+    return { ok: false, kind: "permanent", error: code ? `${status}_${code}` : `http_${status}` };
   return { ok: false, kind: "transient", error: `http_${status}` };
 }
 

@@ -134,7 +134,13 @@ export class TeamsSurface implements Surface {
     const isDirect = activity.conversation.conversationType === "personal";
     try {
       await withDeadline(
-        this.deps.store.saveConversation({ id, platform: "teams", isDirect, userId: isDirect ? (activity.from.aadObjectId ?? activity.from.id) : undefined, reference: { ...reference, conversation } }),
+        this.deps.store.saveConversation({
+          id,
+          platform: "teams",
+          isDirect,
+          userId: isDirect ? (activity.from.aadObjectId ?? activity.from.id) : undefined,
+          reference: { ...reference, conversation },
+        }),
         2_000,
         "saving the conversation",
       );
@@ -146,21 +152,33 @@ export class TeamsSurface implements Surface {
 
   /** Sends with bounded retries on 429 (after Retry-After), 5xx and timeouts. */
   private deliver(send: Send, activity: TeamsOutgoing, ref?: ConversationReference): Promise<unknown> {
-    return retrying(() => withDeadline(send(activity as never, ref as never), TEAMS_CALL_TIMEOUT_MS + 1_000, "teams send"), {
-      attempts: TEAMS_REPLY_ATTEMPTS,
-      baseMs: 1_000,
-      maxMs: 30_000,
-      retryAfter: teamsRetryAfter,
-    });
+    return retrying(
+      () => withDeadline(send(activity as never, ref as never), TEAMS_CALL_TIMEOUT_MS + 1_000, "teams send"),
+      {
+        attempts: TEAMS_REPLY_ATTEMPTS,
+        baseMs: 1_000,
+        maxMs: 30_000,
+        retryAfter: teamsRetryAfter,
+      },
+    );
   }
 
   /**
    * A subscription change in a channel is announced as a new post in the channel, not only in the
    * thread, naming (mentioning) who made it.
    */
-  private async announce(send: Send, ref: ConversationReference, fields: TeamsActivityFields, incoming: Incoming, reply: Reply): Promise<void> {
+  private async announce(
+    send: Send,
+    ref: ConversationReference,
+    fields: TeamsActivityFields,
+    incoming: Incoming,
+    reply: Reply,
+  ): Promise<void> {
     if (!reply.announce || incoming.isDirect) return;
-    const channelRef = { ...ref, conversation: { ...ref.conversation, id: baseConversationId(String(ref.conversation.id)) } };
+    const channelRef = {
+      ...ref,
+      conversation: { ...ref.conversation, id: baseConversationId(String(ref.conversation.id)) },
+    };
     const name = fields.from.name?.trim();
     const mention = name ? `<at>${teamsText(name)}</at>` : texts.lessons.someone;
     const text = teamsText(reply.announce).split(texts.lessons.announcer).join(mention);
@@ -169,15 +187,29 @@ export class TeamsSurface implements Surface {
   }
 
   /** Remembers the conversation and lets the core answer: a message's reply, or a click's new card state and reply. */
-  private async answer(fields: TeamsActivityFields, ref: ConversationReference, text: string, click?: Click, origin?: Click) {
+  private async answer(
+    fields: TeamsActivityFields,
+    ref: ConversationReference,
+    text: string,
+    click?: Click,
+    origin?: Click,
+  ) {
     await this.remember(fields, ref);
     const incoming: Incoming = { ...this.incomingFrom(fields, text, click), origin };
-    const { post, update } = click ? await this.deps.core.click(incoming) : { post: await this.deps.core.handle(incoming), update: undefined };
+    const { post, update } = click
+      ? await this.deps.core.click(incoming)
+      : { post: await this.deps.core.handle(incoming), update: undefined };
     return { incoming, post, update };
   }
 
   /** Posts a reply card and any announcement, each with retries. */
-  private async postReply(send: Send, ref: ConversationReference, fields: TeamsActivityFields, incoming: Incoming, reply: Reply): Promise<void> {
+  private async postReply(
+    send: Send,
+    ref: ConversationReference,
+    fields: TeamsActivityFields,
+    incoming: Incoming,
+    reply: Reply,
+  ): Promise<void> {
     await this.deliver(send, teamsActivity(reply));
     await this.announce(send, ref, fields, incoming, reply);
   }
@@ -187,7 +219,13 @@ export class TeamsSurface implements Surface {
     const [base, root] = fields.conversation.id.split(";messageid=");
     if (!this.deps.regional || fields.conversation.conversationType !== "channel" || !root) return false;
     const text = fields.type === "message" ? normaliseText((fields.text ?? "").trim()) : "";
-    return this.deps.regional.onThreadReply({ regionId: teamsConversationId(base!), threadRef: root, platform: "teams", who: fields.from.name, text });
+    return this.deps.regional.onThreadReply({
+      regionId: teamsConversationId(base!),
+      threadRef: root,
+      platform: "teams",
+      who: fields.from.name,
+      text,
+    });
   }
 
   /**
@@ -219,19 +257,41 @@ export class TeamsSurface implements Surface {
 
     this.app.on("card.action", async ({ activity, send, ref }) => {
       const fields = handledActivity(activity);
-      const action = fields?.type === "invoke" && fields.name === "adaptiveCard/action" ? fields.value.action : undefined;
-      const data = action?.verb === TEAMS_VERB ? (action.data as { click?: unknown; origin?: unknown } | undefined) : undefined;
+      const action =
+        fields?.type === "invoke" && fields.name === "adaptiveCard/action" ? fields.value.action : undefined;
+      const data =
+        action?.verb === TEAMS_VERB ? (action.data as { click?: unknown; origin?: unknown } | undefined) : undefined;
       const click = decodeClick(data?.click);
-      if (!fields || !click) return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "unknown action" } } as never;
+      if (!fields || !click)
+        return {
+          statusCode: 400,
+          type: "application/vnd.microsoft.error",
+          value: { code: "BadRequest", message: "unknown action" },
+        } as never;
       // Universal Actions: the invoke response carries the clicked card's new state; a reply to post goes out after it.
       try {
-        const { incoming, post, update } = await this.answer(fields, ref, clickText(click), click, decodeClick(data?.origin));
+        const { incoming, post, update } = await this.answer(
+          fields,
+          ref,
+          clickText(click),
+          click,
+          decodeClick(data?.origin),
+        );
         if (post) this.background("card action", () => this.postReply(send, ref, fields, incoming, post));
-        if (update) return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: renderTeamsCard(update) } as never;
+        if (update)
+          return {
+            statusCode: 200,
+            type: "application/vnd.microsoft.card.adaptive",
+            value: renderTeamsCard(update),
+          } as never;
       } catch (error) {
         log.error({ platform: "teams", err: error }, "card action failed");
       }
-      return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: texts.clickAnswered } as never;
+      return {
+        statusCode: 200,
+        type: "application/vnd.microsoft.activity.message",
+        value: texts.clickAnswered,
+      } as never;
     });
 
     const greet = async (activity: TeamsActivityFields, ref: ConversationReference, send: Send) => {
@@ -245,7 +305,8 @@ export class TeamsSurface implements Surface {
     this.app.on("conversationUpdate", async ({ activity, send, ref }) => {
       const fields = handledActivity(activity);
       if (fields?.type !== "conversationUpdate") return;
-      if (fields.membersAdded?.some((m) => m.id === fields.recipient.id)) this.background("welcome", () => greet(fields, ref, send));
+      if (fields.membersAdded?.some((m) => m.id === fields.recipient.id))
+        this.background("welcome", () => greet(fields, ref, send));
       else this.background("update", () => this.remember(fields, ref));
     });
 
@@ -259,4 +320,8 @@ export class TeamsSurface implements Surface {
 type Send = (activity: never, ref?: never) => Promise<unknown>;
 type TeamsOutgoing =
   | ReturnType<typeof teamsActivity>
-  | { type: "message"; text: string; entities?: Array<{ type: "mention"; text: string; mentioned: { id: string; name: string } }> };
+  | {
+      type: "message";
+      text: string;
+      entities?: Array<{ type: "mention"; text: string; mentioned: { id: string; name: string } }>;
+    };
