@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { createBrain } from "../app/brain.ts";
 import { ConversationCore } from "../conversation/core.ts";
 import { MemoryFeedbackStore } from "../conversation/feedback.ts";
-import { detectIntent } from "../conversation/intents.ts";
+import { answerLine } from "../conversation/read-line.ts";
 import { createLogger } from "../log.ts";
 import { renderText } from "../render/text.ts";
 
@@ -24,14 +24,7 @@ async function main(argv: string[]): Promise<number> {
     for await (const line of lines) {
       const question = line.trim();
       if (!question) continue;
-      // Read as the chat reads it: "thema 12" opens that unit, commands are no questions, the rest is searched.
-      const intent = detectIntent(question);
-      const answer =
-        intent.kind === "unit"
-          ? brain.answerer.lookup(intent.id)
-          : intent.kind === "question"
-            ? brain.answerer.answer(question)
-            : { answered: false, results: [] };
+      const answer = answerLine(brain.answerer, question);
       const results = answer.results.slice(0, 5).map((r) => ({ id: r.id, title: r.title, score: r.score }));
       process.stdout.write(`${JSON.stringify({ question, answered: answer.answered, results })}\n`);
     }

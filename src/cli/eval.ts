@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createBrain } from "../app/brain.ts";
+import { answerLine } from "../conversation/read-line.ts";
 import { crossValidate, type CvRecord, fusedWith, passageHit, rankingScores } from "../eval/cross-validate.ts";
 import { evalQuestionSchema, type EvalQuestion, isGold, type Outcome, type Scores, score } from "../eval/metrics.ts";
 import { MiniSearchBaseline } from "../eval/minisearch-baseline.ts";
@@ -171,7 +172,7 @@ if (values.cv) {
     });
   log(`${questions.length} questions from ${file}`);
   const kinds = [...new Set(questions.map((q) => q.kind))].sort();
-  const ours = questions.map((question) => ({ question, outcome: outcomeOf(brain.answerer.answer(question.q)) }));
+  const ours = questions.map((question) => ({ question, outcome: outcomeOf(answerLine(brain.answerer, question.q)) }));
   log("wegwijzer done; MiniSearch and fuse.js baselines (fuse.js takes a third of a second a question)");
   const mini = questions.map((question) => ({ question, outcome: outcomeOf(miniBaseline.search(question.q)) }));
   const fuse = questions.map((question) => ({ question, outcome: outcomeOf(fuseBaseline.search(question.q)) }));

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Store } from "../../src/store/store.ts";
+import { subscribeSlackChannel } from "../helpers/bot.ts";
 
 const tsx = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) =>
   execFileSync("npx", ["tsx", ...args], {
@@ -37,25 +38,7 @@ describe("command-line tools", () => {
   it("deliver --dry-run lists what one pass would send without sending or recording", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "deliver-")), "db.sqlite");
     const store = await Store.open(file);
-    await store.saveConversation({
-      id: "slack:T1:C1",
-      platform: "slack",
-      isDirect: false,
-      reference: { channel: "C1" },
-    });
-    await store.subscriptions.upsert(
-      {
-        id: "slack:T1:C1",
-        platform: "slack",
-        isDirect: false,
-        weekday: 1,
-        time: "08:30",
-        timeZone: "Europe/Amsterdam",
-        track: "starter",
-        createdBy: "U1",
-      },
-      new Date("2026-11-20T00:00:00Z"),
-    );
+    await subscribeSlackChannel(store, "C1", { track: "starter" });
     await store.close();
     const out = tsx(["src/cli/deliver.ts", "--now", "2026-11-23T08:30:00+01:00", "--dry-run"], {
       env: {

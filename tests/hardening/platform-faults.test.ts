@@ -3,7 +3,15 @@ import { Deliverer } from "../../src/lessons/deliver.ts";
 import { Pacer } from "../../src/lessons/pacer.ts";
 import { createLogger } from "../../src/log.ts";
 import { SlackSender } from "../../src/surfaces/slack/slack-sender.ts";
-import { LogSink, sharedBrain, sharedPlan, startTestBot, testApp, type TestBot } from "../helpers/bot.ts";
+import {
+  LogSink,
+  sharedBrain,
+  sharedPlan,
+  startTestBot,
+  subscribeSlackChannel,
+  testApp,
+  type TestBot,
+} from "../helpers/bot.ts";
 import { fakeBotConnector, fakeSlackApi, type FakePlatform } from "../helpers/fake-platform.ts";
 import { slackHeaders } from "../helpers/slack-signing.ts";
 
@@ -177,25 +185,7 @@ describe("the scheduler with a hanging platform", () => {
     const app = await testApp();
     const { store } = app;
     for (const channel of ["C1", "C2", "C3"]) {
-      await store.saveConversation({
-        id: `slack:T1:${channel}`,
-        platform: "slack",
-        isDirect: false,
-        reference: { channel },
-      });
-      await store.subscriptions.upsert(
-        {
-          id: `slack:T1:${channel}`,
-          platform: "slack",
-          isDirect: false,
-          weekday: 1,
-          time: "08:30",
-          timeZone: "Europe/Amsterdam",
-          track: "standaard",
-          createdBy: "U1",
-        },
-        new Date("2026-11-20T00:00:00Z"),
-      );
+      await subscribeSlackChannel(store, channel);
     }
     slack.script("/chat.postMessage", { status: 200, body: {}, hang: true });
     const brain = sharedBrain();

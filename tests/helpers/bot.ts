@@ -69,3 +69,26 @@ export async function startTestBot(
     },
   };
 }
+
+/** A Slack channel the bot knows, subscribed to the les van de week on Monday 08:30 (Amsterdam). */
+export async function subscribeSlackChannel(
+  store: Store,
+  channel: string,
+  options: { track?: string; at?: Date } = {},
+): Promise<void> {
+  const id = `slack:T1:${channel}`;
+  await store.saveConversation({ id, platform: "slack", isDirect: false, reference: { channel } });
+  await store.subscriptions.upsert(
+    {
+      id,
+      platform: "slack",
+      isDirect: false,
+      weekday: 1,
+      time: "08:30",
+      timeZone: "Europe/Amsterdam",
+      track: options.track ?? "standaard",
+      createdBy: "U1",
+    },
+    options.at ?? new Date("2026-11-20T00:00:00Z"),
+  );
+}

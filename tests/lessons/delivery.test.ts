@@ -8,7 +8,7 @@ import { createLogger } from "../../src/log.ts";
 import { Store } from "../../src/store/store.ts";
 import { SlackSender } from "../../src/surfaces/slack/slack-sender.ts";
 import { fakeSlackApi, type FakePlatform } from "../helpers/fake-platform.ts";
-import { LogSink, sharedBrain, sharedPlan, startTestBot, type TestBot } from "../helpers/bot.ts";
+import { LogSink, sharedBrain, sharedPlan, startTestBot, subscribeSlackChannel, type TestBot } from "../helpers/bot.ts";
 import { slackHeaders } from "../helpers/slack-signing.ts";
 
 const SECRET = "delivery-secret";
@@ -240,25 +240,7 @@ describe("several processes on one database", () => {
     const stores = [await Store.open(file), await Store.open(file)];
     const log = createLogger({ logLevel: "silent", logQuestions: false }, new LogSink());
     for (let i = 0; i < 20; i++) {
-      await stores[0]!.saveConversation({
-        id: `slack:T1:C${i}`,
-        platform: "slack",
-        isDirect: false,
-        reference: { channel: `C${i}` },
-      });
-      await stores[0]!.subscriptions.upsert(
-        {
-          id: `slack:T1:C${i}`,
-          platform: "slack",
-          isDirect: false,
-          weekday: 1,
-          time: "08:30",
-          timeZone: "Europe/Amsterdam",
-          track: "standaard",
-          createdBy: "U1",
-        },
-        new Date("2026-11-20T00:00:00Z"),
-      );
+      await subscribeSlackChannel(stores[0]!, `C${i}`);
     }
     slack.requests.length = 0;
     const deliverers = stores.map(
