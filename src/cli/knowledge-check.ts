@@ -1,5 +1,6 @@
 /** `npm run knowledge:check`: validates every knowledge file and prints the units per source and kind. */
 import { bankCounts, loadBank } from "../knowledge/bank.ts";
+import { checkEnglishBridge, readSynonymsFile } from "../knowledge/english-bridge.ts";
 import { KnowledgeError, loadKnowledge, type Knowledge } from "../knowledge/load.ts";
 import { KNOWLEDGE_DIR } from "../knowledge/location.ts";
 import { loadCalendar } from "../lessons/calendar.ts";
@@ -43,6 +44,13 @@ try {
   console.log(
     `concepts: ${bank.concepts.length} concepts, ${bank.concepts.reduce((n, c) => n + c.phrases.length, 0)} phrases`,
   );
+  const synonyms = readSynonymsFile(KNOWLEDGE_DIR);
+  const bridge = checkEnglishBridge(synonyms, knowledge);
+  console.log(
+    `english bridge (synonyms.yaml): ${Object.keys(synonyms.english).length} English words and phrases, ${bridge.length ? `${bridge.length} problems` : "no Dutch word among them, every replacement a handbook word"}`,
+  );
+  for (const problem of bridge) console.log(`  ✗ ${problem.key}: ${problem.message}`);
+  if (bridge.length) process.exitCode = 1;
   const model = loadConfidenceModel(KNOWLEDGE_DIR);
   if (!model)
     console.log(
