@@ -176,7 +176,7 @@ export class Answerer {
   }
 
   private fusedResult(f: FusedUnit, analysis: Analysis): AnswerResult {
-    const passages = this.ranker.passagesFor(f.unit, analysis, f.bank);
+    const passages = this.ranker.passagesFor(f.unit, analysis);
     return { id: f.unit.id, title: f.unit.title, score: Math.round(f.score * 1000) / 1000, unit: f.unit, passages };
   }
 

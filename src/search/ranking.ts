@@ -115,23 +115,16 @@ export class Ranker {
 
   /**
    * The passages of a unit that answer the question, best first: each block's word overlap with
-   * the question, blended with the votes of the unit's nearest bank questions for the block they
-   * were written for.
+   * the question, blended with how well the question matches the bank questions written for each
+   * block (their terms pooled per block).
    */
-  passagesFor(
-    unit: Unit,
-    analysis: Pick<Analysis, "terms">,
-    bank?: UnitBankScore,
-    max = 2,
-    bankShare = PASSAGE_BANK_SHARE,
-  ): string[] {
+  passagesFor(unit: Unit, analysis: Pick<Analysis, "terms">, max = 2, bankShare = PASSAGE_BANK_SHARE): string[] {
     const weights = new Map(analysis.terms.map((t) => [t.term, t.weight]));
     const blocks = this.passages.scores(unit.id, unit.body, weights);
     if (blocks.length === 0) return [];
     // The bank's vote: how well the question matches the questions written for each block.
     const votes = new Array<number>(blocks.length).fill(0);
     const labelled = this.blockTerms.get(unit.id);
-    void bank;
     if (labelled) {
       for (const [index, terms] of labelled) {
         if (index >= blocks.length) continue;
