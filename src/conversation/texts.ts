@@ -112,6 +112,8 @@ export const texts = {
     noteInDirectOnly: "Reflecties noteer je in een privégesprek met mij, zodat ze van jou blijven.",
     noteHow:
       "Typ `noteer` gevolgd door je reflectie, bijvoorbeeld: `noteer Ik wil vaker vooraf met de burgemeester afstemmen.`",
+    noteHowFor: (lesson: string) =>
+      `Typ \`noteer\` gevolgd door je reflectie; ik zet hem bij ${lesson}. Bijvoorbeeld: \`noteer Ik wil vaker vooraf met de burgemeester afstemmen.\``,
     noted: (lesson: string | undefined) =>
       `Genoteerd in je leeragenda${lesson ? ` bij ${lesson}` : ""}. Typ \`leeragenda\` om je notities te zien.`,
     agendaEmpty: "Je leeragenda is nog leeg. Noteer een reflectie met `noteer …`, bijvoorbeeld na de les van de week.",

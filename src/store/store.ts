@@ -4,6 +4,7 @@ import type { Feedback, FeedbackStore } from "../conversation/feedback.ts";
 import type { Logger } from "../log.ts";
 import { DeadlineError, withDeadline } from "../server/resilience.ts";
 import { migrate, openDatabase, type Dialect } from "./database.ts";
+import { CurrentLessons } from "./current-lessons.ts";
 import { Deliveries } from "./deliveries.ts";
 import { Notes } from "./notes.ts";
 import { Regions } from "./regions.ts";
@@ -28,6 +29,8 @@ export class Store implements FeedbackStore {
   readonly subscriptions: Subscriptions;
   readonly deliveries: Deliveries;
   readonly notes: Notes;
+  /** per conversation: the lesson it was shown as current, and a card's "Noteer" target */
+  readonly currentLessons: CurrentLessons;
   readonly regions: Regions;
   /** the review queue (filled only with REVIEW_QUEUE=1) */
   readonly review: ReviewQueue;
@@ -43,6 +46,7 @@ export class Store implements FeedbackStore {
     this.subscriptions = new Subscriptions(db);
     this.deliveries = new Deliveries(db);
     this.notes = new Notes(db);
+    this.currentLessons = new CurrentLessons(db);
     this.regions = new Regions(db);
     this.review = new ReviewQueue(db);
     this.stats = new Stats(db);
@@ -227,6 +231,7 @@ export class Store implements FeedbackStore {
         await trx.deleteFrom("deliveries").where("subscription_id", "in", subscriptionIds).execute();
         await trx.deleteFrom("subscriptions").where("id", "in", subscriptionIds).execute();
         await trx.deleteFrom("conversations").where("id", "in", subscriptionIds).execute();
+        await trx.deleteFrom("current_lessons").where("conversation_id", "in", subscriptionIds).execute();
       }
       await trx.updateTable("subscriptions").set({ created_by: "" }).where("created_by", "=", userId).execute();
       // "vraag het de regio": her links to regional channels and her questions there
