@@ -335,8 +335,33 @@ export class LessonCommands implements CommandHandler {
       this.deps.reviewQueueDays === undefined
         ? L.privacyNoReviewQueue
         : L.privacyReviewQueue(this.deps.reviewQueueDays);
+    const regional = [
+      data.regions.length ? L.privacyRegions(data.regions.join(", ")) : L.privacyNoRegions,
+      ...(data.regionalQuestions.length
+        ? [
+            L.privacyRegionalQuestions(
+              data.regionalQuestions.length,
+              data.regionalQuestions
+                .map((q) =>
+                  L.privacyRegionalQuestion(
+                    q.region,
+                    DateTime.fromJSDate(q.createdAt).setLocale("nl").toFormat("d LLL yyyy"),
+                    q.anonymous,
+                    q.replies,
+                  ),
+                )
+                .join("; "),
+            ),
+          ]
+        : []),
+    ];
     return textReply(
-      `${L.privacy(data.notes, data.subscriptions.length, data.directConversations.length)} ${questions} ${L.privacyForget}`,
+      [
+        L.privacy(data.notes, data.subscriptions.length, data.directConversations.length),
+        ...regional,
+        questions,
+        L.privacyForget,
+      ].join(" "),
       [{ kind: "command", label: L.forgetButton, command: "vergeet mij", style: "danger" }],
     );
   }

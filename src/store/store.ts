@@ -24,6 +24,19 @@ export interface ConversationRecord {
   welcomedAt: Date | undefined;
 }
 
+/** What "mijn gegevens" lists: everything stored about one person. */
+export interface UserData {
+  notes: number;
+  /** subscriptions she started (IDs) */
+  subscriptions: string[];
+  /** her direct conversations with the bot (IDs) */
+  directConversations: string[];
+  /** the regions' names whose channel she was found to be a member of ("vraag het de regio") */
+  regions: string[];
+  /** her "vraag het de regio" questions: region, posted anonymously or not, replies sent to her, when */
+  regionalQuestions: { region: string; anonymous: boolean; replies: number; createdAt: Date }[];
+}
+
 /** Everything the bot keeps between messages. One implementation over Kysely serves SQLite and PostgreSQL. */
 export class Store implements FeedbackStore {
   readonly subscriptions: Subscriptions;
@@ -187,11 +200,9 @@ export class Store implements FeedbackStore {
   }
 
   /** Everything stored about one user, for "mijn gegevens". */
-  async userData(
-    platform: string,
-    userId: string,
-  ): Promise<{ notes: number; subscriptions: string[]; directConversations: string[] }> {
-    const notes = await this.notes.list(`${platform}:${userId}`);
+  async userData(platform: string, userId: string): Promise<UserData> {
+    const userKey = `${platform}:${userId}`;
+    const notes = await this.notes.list(userKey);
     const subscriptions = await this.subscriptions.listCreatedBy(userId);
     const direct = await this.db
       .selectFrom("conversations")
@@ -199,10 +210,22 @@ export class Store implements FeedbackStore {
       .where("platform", "=", platform)
       .where("user_id", "=", userId)
       .execute();
+    const nameOf = async (regionId: string) => (await this.regions.get(regionId))?.name ?? regionId;
+    const regions = await Promise.all((await this.regions.linksOf(userKey)).map(nameOf));
+    const regionalQuestions = await Promise.all(
+      (await this.regions.questionsOf(userKey)).map(async (q) => ({
+        region: await nameOf(q.regionId),
+        anonymous: q.anonymous,
+        replies: q.replies,
+        createdAt: q.createdAt,
+      })),
+    );
     return {
       notes: notes.length,
       subscriptions: subscriptions.map((s) => s.id),
       directConversations: direct.map((d) => d.id),
+      regions,
+      regionalQuestions,
     };
   }
 

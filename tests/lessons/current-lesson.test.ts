@@ -1,25 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { App } from "../../src/app/create-app.ts";
 import type { Incoming } from "../../src/conversation/incoming.ts";
 import type { Reply } from "../../src/conversation/reply.ts";
 import type { ProactiveSender } from "../../src/lessons/sender.ts";
 import { renderText } from "../../src/render/text.ts";
 import { testApp } from "../helpers/bot.ts";
-import { createTestDatabase, postgresAvailable } from "../helpers/postgres.ts";
+import { storeBackends } from "../helpers/postgres.ts";
 
-const hasPostgres = await postgresAvailable();
-let postgres: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
-beforeAll(async () => {
-  if (hasPostgres) postgres = await createTestDatabase();
-});
-afterAll(async () => {
-  await postgres?.drop();
-});
-
-const backends = [
-  { name: "sqlite", url: () => ":memory:", skip: false },
-  { name: "postgres", url: () => postgres!.url, skip: !hasPostgres },
-];
+const backends = await storeBackends();
 
 /** Remembers every lesson card it is asked to post. */
 class CollectingSender implements ProactiveSender {
