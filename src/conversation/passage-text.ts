@@ -6,6 +6,7 @@
  * unit's own body. The blocks' numbering (which the paraphrase bank refers to) is left alone.
  */
 
+const BULLET = /^[-*•]\s+/;
 const HEADING_LINE = /^#{1,6}\s+.*$/gm;
 /** a sentence ends here when the next one starts with a capital, a digit, a quote or a bracket */
 const BOUNDARY = /[.!?…]["”’)]?\s+(?=[A-ZÀ-ÖØ-Þ0-9“"‘'(])/g;
@@ -43,9 +44,15 @@ function startsMidSentence(text: string): boolean {
 /** Widens a passage that starts or ends inside a sentence of its paragraph to that sentence's bounds. */
 function toSentences(passage: string, body: string): string {
   const probe = passage.slice(0, 60);
-  // a bullet of a list ("- zien de transformatie …") starts where it starts
-  if (body.split("\n").some((line) => /^\s*[-*•]\s+/.test(line) && line.replace(/^\s*[-*•]\s+/, "").startsWith(probe)))
-    return passage;
+  // a bullet of a list starts where it starts; one that continues the list's lead-in
+  // ("Gemeentesecretarissen:" / "- zien de transformatie …") is shown with that lead-in
+  const lines = body.split("\n").map((l) => l.trim());
+  const bullet = lines.findIndex((l) => BULLET.test(l) && l.replace(BULLET, "").startsWith(probe));
+  if (bullet >= 0) {
+    if (!startsMidSentence(passage)) return passage;
+    const lead = lines.slice(0, bullet).findLast((l) => l && !BULLET.test(l));
+    return lead?.endsWith(":") && lead.length <= 100 && !lead.startsWith("#") ? `${lead} ${passage}` : passage;
+  }
   for (const paragraph of paragraphsOf(body)) {
     const at = paragraph.indexOf(probe);
     if (at < 0) continue;

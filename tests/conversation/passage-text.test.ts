@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { composeAnswer, composeUnit } from "../../src/conversation/compose.ts";
 import { showPassage } from "../../src/conversation/passage-text.ts";
+import { composeLessonCard } from "../../src/lessons/card.ts";
 import { renderSlack } from "../../src/render/slack.ts";
 import { renderTeamsCard } from "../../src/render/teams.ts";
 import { renderText } from "../../src/render/text.ts";
 import { blocksOf } from "../../src/search/passages.ts";
-import { sharedBrain } from "../helpers/bot.ts";
+import { sharedBrain, sharedPlan } from "../helpers/bot.ts";
 
 const { knowledge, answerer } = sharedBrain();
 const HEADING = /(^|[\s•*>])#{1,6}\s/m;
@@ -48,6 +49,12 @@ describe("passages as a reader sees them", () => {
     expect(showPassage(ending, motto.body)).toMatch(/Het motto Uitvoering op z’n kop! gaat over .* uitvoering\.$/);
   });
 
+  it("shows a bullet that continues its list's lead-in with that lead-in", () => {
+    const unit = knowledge.byId.get("leren-decentraliseren-bevindingen")!;
+    const bullet = blocksOf(unit.body).find((b) => b.startsWith("zien de transformatie"))!;
+    expect(showPassage(bullet, unit.body)).toBe(`Gemeentesecretarissen: ${bullet.trim()}`);
+  });
+
   it("'Lees het hele thema' shows no heading marker in Slack, Teams or the terminal", () => {
     const bad: string[] = [];
     for (const unit of knowledge.units) {
@@ -57,6 +64,15 @@ describe("passages as a reader sees them", () => {
     const agenda = renderText(composeUnit(knowledge.byId.get("uitvoering-op-zn-kop-agenda-2")!, knowledge));
     expect(agenda).not.toContain("### 2.");
     expect(agenda).toContain("Maatwerk is noodzakelijk");
+  });
+
+  it("no lesson card shows a heading marker in any renderer", () => {
+    const bad: string[] = [];
+    for (const lesson of sharedPlan().tracks.standaard) {
+      const card = composeLessonCard(lesson, { isDirect: true, state: "none", knowledge, answerer });
+      for (const out of rendered(card)) if (HEADING.test(out)) bad.push(lesson.unit.id);
+    }
+    expect(bad).toEqual([]);
   });
 
   it("an answer about the essay's notes shows them without '### Noten' in every renderer", () => {
