@@ -77,7 +77,7 @@ const posted = (conversation: string) =>
     (r) => r.method === "POST" && decodeURIComponent(r.path) === `/v3/conversations/${conversation}/activities`,
   );
 async function waitPosted(conversation: string, count = 1): Promise<Recorded[]> {
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + 30_000; // a condition wait: generous for a loaded machine
   while (Date.now() < deadline) {
     if (posted(conversation).length >= count) return posted(conversation);
     await new Promise((r) => setTimeout(r, 20));
