@@ -21,6 +21,8 @@ async function main(): Promise<number> {
   manifest.bots[0]!.botId = clientId;
   // the message extension (the handbook in the compose box) is served by the same bot
   for (const extension of manifest.composeExtensions ?? []) extension.botId = clientId;
+  // resource-specific consent (ChannelMessage.Read.Group) is granted to the bot's own Entra app
+  if (manifest.webApplicationInfo) manifest.webApplicationInfo.id = clientId;
   if (process.env.TEAMS_APP_VERSION) manifest.version = process.env.TEAMS_APP_VERSION;
   const problems = await validateTeamsManifest(manifest);
   if (problems.length) {

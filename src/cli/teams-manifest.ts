@@ -10,6 +10,8 @@ export function readTeamsManifest(): Record<string, unknown> & {
   manifestVersion: string;
   bots: Array<{ botId: string }>;
   composeExtensions?: Array<{ botId: string }>;
+  webApplicationInfo?: { id: string; resource?: string };
+  authorization?: { permissions?: { resourceSpecific?: Array<{ name: string; type: string }> } };
 } {
   return JSON.parse(readFileSync(join(TEAMS_MANIFEST_DIR, "manifest.json"), "utf8"));
 }

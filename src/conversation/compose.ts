@@ -3,6 +3,7 @@ import type { Unit } from "../knowledge/schema.ts";
 import type { Answer, AnswerResult } from "../search/answer.ts";
 import type { Action, Citation, Reply, ReplyUnit } from "./reply.ts";
 import { encodeFeedbackRef } from "./feedback.ts";
+import { showPassages } from "./passage-text.ts";
 import { texts } from "./texts.ts";
 
 export function citationOf(unit: Unit, knowledge: Knowledge): Citation {
@@ -29,7 +30,7 @@ function replyUnit(result: AnswerResult, knowledge: Knowledge): ReplyUnit {
     id: result.id,
     title: result.title,
     citation: citationOf(result.unit, knowledge),
-    passages: result.passages,
+    passages: showPassages(result.passages, result.unit.body),
   };
 }
 
@@ -121,10 +122,13 @@ export function composeAnswer(answer: Answer, knowledge: Knowledge): Reply {
 
 /** The whole unit, for "lees verder" and direct lookups: every passage of the body. */
 export function composeUnit(unit: Unit, knowledge: Knowledge): Reply {
-  const passages = unit.body
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
+  const passages = showPassages(
+    unit.body
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean),
+    unit.body,
+  );
   const ref = encodeFeedbackRef(unit.id, [unit.id]);
   return {
     text: texts.unitIntro,

@@ -2,6 +2,7 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Unit } from "../knowledge/schema.ts";
 import type { Answerer } from "../search/answer.ts";
 import { citationOf, unitLabel } from "./compose.ts";
+import { showPassages } from "./passage-text.ts";
 import type { Reply } from "./reply.ts";
 import { texts } from "./texts.ts";
 
@@ -46,7 +47,7 @@ export class ThemeSearch {
   }
 
   private cardOf(unit: Unit, passage: string | undefined): ThemeCard {
-    const best = passage ?? this.answerer.keyPassages(unit, 1)[0] ?? unit.summary;
+    const best = showPassages([passage ?? this.answerer.keyPassages(unit, 1)[0] ?? ""], unit.body)[0] ?? unit.summary;
     return {
       unitId: unit.id,
       // "les 7: Les 7: Benut de verkiezingen" reads twice: a title that starts with its label stands alone

@@ -112,6 +112,8 @@ export const texts = {
     noteInDirectOnly: "Reflecties noteer je in een privégesprek met mij, zodat ze van jou blijven.",
     noteHow:
       "Typ `noteer` gevolgd door je reflectie, bijvoorbeeld: `noteer Ik wil vaker vooraf met de burgemeester afstemmen.`",
+    noteHowFor: (lesson: string) =>
+      `Typ \`noteer\` gevolgd door je reflectie; ik zet hem bij ${lesson}. Bijvoorbeeld: \`noteer Ik wil vaker vooraf met de burgemeester afstemmen.\``,
     noted: (lesson: string | undefined) =>
       `Genoteerd in je leeragenda${lesson ? ` bij ${lesson}` : ""}. Typ \`leeragenda\` om je notities te zien.`,
     agendaEmpty: "Je leeragenda is nog leeg. Noteer een reflectie met `noteer …`, bijvoorbeeld na de les van de week.",
@@ -120,12 +122,19 @@ export const texts = {
     agendaNoLesson: "los genoteerd",
     privacy: (notes: number, subscriptions: number, conversations: number) =>
       `Dit bewaar ik over jou: ${notes} notitie(s) in je leeragenda, ${subscriptions} abonnement(en) die jij hebt gestart en ${conversations} privégesprek(ken) met mij (alleen hoe ik je kan bereiken).`,
+    privacyRegions: (regions: string) =>
+      `Je bent gekoppeld aan ${regions}: je bent lid van het kanaal van die regio, daarom kan ik je "Vraag het je regio" aanbieden.`,
+    privacyNoRegions: "Je bent niet gekoppeld aan een regio.",
+    privacyRegionalQuestions: (count: number, list: string) =>
+      `Je stelde ${count} ${count === 1 ? "vraag" : "vragen"} via "vraag het de regio" (${list}). Daarvan bewaar ik de regio, de thread en de thema's, niet je vraag zelf; antwoorden in de thread stuur ik naar je door.`,
+    privacyRegionalQuestion: (region: string, date: string, anonymous: boolean, replies: number) =>
+      `${region}, ${date}, ${anonymous ? "anoniem" : "met je naam"}, ${replies} ${replies === 1 ? "antwoord" : "antwoorden"} doorgestuurd`,
     privacyForget: "Typ `vergeet mij` om alles te verwijderen.",
     privacyNoReviewQueue: "Je vragen bewaar ik niet; feedback (👍/👎) alleen zonder naam en zonder de vraag.",
     privacyReviewQueue: (days: number) =>
       `Vragen waarop ik geen goed antwoord had, antwoorden met een 👎 en je keuze bij "bedoel je" bewaar ik ${days} dagen voor de redactie van het handboek: zonder je naam of account, en met namen, e-mailadressen, telefoonnummers en andere nummers eruit gehaald.`,
     forgetConfirm:
-      "Weet je het zeker? Ik verwijder dan je leeragenda, je privégesprek met mij en je abonnement daarin. Dit kan niet ongedaan worden gemaakt. Typ *ja* of *nee*, of kies hieronder.",
+      "Weet je het zeker? Ik verwijder dan je leeragenda, je privégesprek met mij en je abonnement daarin, je koppelingen aan regio's en je vragen aan de regio (antwoorden daarop stuur ik je dan niet meer door). Dit kan niet ongedaan worden gemaakt. Typ *ja* of *nee*, of kies hieronder.",
     forgetExpired: "Er staat geen verwijderverzoek open. Typ `vergeet mij` als je alles wilt laten verwijderen.",
     forgetButton: "Vergeet mij",
     forgetYes: "Ja, verwijder alles",

@@ -1,8 +1,9 @@
 /**
  * K-fold cross-validation on the paraphrase bank and the unanswerable questions. While a fold is
  * scored, its bank questions are out of the bank index and its unanswerable questions out of the
- * off-topic index, and the classifier that decides is trained on the other folds only (on features
- * that were themselves computed with their own fold left out). Folds are stratified: the i-th
+ * off-topic index, the word model is trained on the other folds' questions only, and the classifier
+ * that decides is trained on the other folds only (on features that were themselves computed with
+ * their own fold left out). Folds are stratified: the i-th
  * question of every unit (and the i-th unanswerable question) goes to fold i mod K.
  */
 import type { Bank } from "../knowledge/bank.ts";
@@ -18,6 +19,7 @@ import {
 } from "../search/confidence.ts";
 import { fuse, type FusionOptions, type Scored } from "../search/fusion.ts";
 import { blocksOf } from "../search/passages.ts";
+import { handbookExamples, trainWordModel, type WordExample, type WordModel } from "../search/word-evidence.ts";
 import type { EvalQuestion } from "./metrics.ts";
 
 export interface CvItem {
@@ -63,7 +65,7 @@ export function cvItems(bank: Bank, k: number): CvItem[] {
   return items;
 }
 
-function trainOn(records: readonly { item: CvItem; features: Features }[]): ConfidenceModel {
+function trainOn(records: readonly { item: CvItem; features: Features }[], words: WordModel): ConfidenceModel {
   const pos = records.filter((r) => r.item.question.gold.length > 0).map((r) => r.features);
   const neg = records.filter((r) => r.item.question.gold.length === 0).map((r) => r.features);
   const fitted = train(pos, neg);
@@ -71,7 +73,7 @@ function trainOn(records: readonly { item: CvItem; features: Features }[]): Conf
     pos.map((f) => probability({ ...fitted, threshold: 0 }, f)),
     TRAINING_FALSE_REJECTION,
   );
-  return { ...fitted, threshold };
+  return { ...fitted, threshold, words };
 }
 
 /**
@@ -85,6 +87,10 @@ export function crossValidate(
   progress: (line: string) => void = () => {},
 ): CvRun {
   const items = cvItems(bank, k);
+  // A question's terms do not depend on the fold (the analyzer learns only the handbook's words).
+  const termsOf = new Map<CvItem, ReturnType<Answerer["ranker"]["matcher"]["queryTerms"]>>();
+  const wordModels: WordModel[] = [];
+  let handbook: WordExample[] | undefined;
   const pending: { item: CvItem; answerer: Answerer; features: Features; unitList: Scored[]; bankList: Scored[] }[] =
     [];
   for (let fold = 0; fold < k; fold++) {
@@ -98,9 +104,19 @@ export function crossValidate(
     });
     const unanswerable = bank.unanswerable.filter((_, i) => i % k !== fold);
     const answerer = build({ questions, unanswerable, concepts: bank.concepts });
+    for (const item of items)
+      if (!termsOf.has(item)) termsOf.set(item, answerer.ranker.matcher.queryTerms(item.question.q));
+    handbook ??= handbookExamples(answerer.ranker.matcher);
+    const words = trainWordModel([
+      ...handbook,
+      ...items
+        .filter((i) => i.fold !== fold)
+        .map((i) => ({ terms: termsOf.get(i)!, answerable: i.question.gold.length > 0 })),
+    ]);
+    wordModels.push(words);
     for (const item of items) {
       if (item.fold !== fold) continue;
-      const analysis = answerer.ranker.analyze(item.question.q);
+      const analysis = answerer.ranker.analyze(item.question.q, words);
       pending.push({
         item,
         answerer,
@@ -116,7 +132,10 @@ export function crossValidate(
   }
   const records: CvRecord[] = [];
   for (let fold = 0; fold < k; fold++) {
-    const model = trainOn(pending.filter((p) => p.item.fold !== fold));
+    const model = trainOn(
+      pending.filter((p) => p.item.fold !== fold),
+      wordModels[fold]!,
+    );
     for (const p of pending) {
       if (p.item.fold !== fold) continue;
       records.push({
@@ -129,7 +148,11 @@ export function crossValidate(
     }
   }
   progress(`classifier trained ${k} times, each without the fold it decides on`);
-  const model = trainOn(pending);
+  const words = trainWordModel([
+    ...(handbook ?? []),
+    ...items.map((i) => ({ terms: termsOf.get(i)!, answerable: i.question.gold.length > 0 })),
+  ]);
+  const model = trainOn(pending, words);
   return { records, model };
 }
 

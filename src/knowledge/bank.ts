@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parseYaml } from "./yaml-cache.ts";
 import { z } from "zod";
 import { blocksOf } from "../search/passages.ts";
 import { KnowledgeError, type Knowledge, type KnowledgeProblem } from "./load.ts";
@@ -81,7 +81,7 @@ export const EMPTY_BANK: Bank = { questions: [], unanswerable: [], concepts: [] 
 
 function readYaml(dir: string, path: string, problems: KnowledgeProblem[]): unknown {
   try {
-    return parse(readFileSync(join(dir, path), "utf8"));
+    return parseYaml(readFileSync(join(dir, path), "utf8"));
   } catch (error) {
     problems.push({ path, message: (error as Error).message });
     return undefined;

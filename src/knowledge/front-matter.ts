@@ -1,4 +1,4 @@
-import { parse } from "yaml";
+import { parseYaml } from "./yaml-cache.ts";
 
 export interface SplitFile {
   data: unknown;
@@ -10,5 +10,5 @@ export function splitFrontMatter(content: string): SplitFile {
   const text = content.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
   const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
   if (!match) throw new Error("no YAML front matter: the file must start with a '---' block");
-  return { data: parse(match[1] ?? ""), body: (match[2] ?? "").trim() };
+  return { data: parseYaml(match[1] ?? ""), body: (match[2] ?? "").trim() };
 }

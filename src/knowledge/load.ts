@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { parse } from "yaml";
+import { parseYaml } from "./yaml-cache.ts";
 import type { z } from "zod";
 import { splitFrontMatter } from "./front-matter.ts";
 import { sourcesFileSchema, unitFrontMatterSchema, type Source, type SourceId, type Unit } from "./schema.ts";
@@ -48,7 +48,7 @@ function loadSources(dir: string, problems: KnowledgeProblem[]): Map<SourceId, S
   const sources = new Map<SourceId, Source>();
   let raw: unknown;
   try {
-    raw = parse(readFileSync(path, "utf8"));
+    raw = parseYaml(readFileSync(path, "utf8"));
   } catch (error) {
     problems.push({ path: "sources.yaml", message: (error as Error).message });
     return sources;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DateTime } from "luxon";
-import { parse } from "yaml";
+import { parseYaml } from "../knowledge/yaml-cache.ts";
 import { z } from "zod";
 import { texts } from "../conversation/texts.ts";
 import { KnowledgeError, type Knowledge, type KnowledgeProblem } from "../knowledge/load.ts";
@@ -79,7 +79,7 @@ export function loadCalendar(dir: string, knowledge: Knowledge): MunicipalCalend
   const path = "calendar.yaml";
   let raw: unknown;
   try {
-    raw = parse(readFileSync(join(dir, path), "utf8"));
+    raw = parseYaml(readFileSync(join(dir, path), "utf8"));
   } catch (error) {
     throw new KnowledgeError([{ path, message: (error as Error).message }]);
   }

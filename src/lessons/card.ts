@@ -1,5 +1,6 @@
 import { citationOf } from "../conversation/compose.ts";
 import type { Action, Reply, SubscriptionState } from "../conversation/reply.ts";
+import { showPassages } from "../conversation/passage-text.ts";
 import { texts } from "../conversation/texts.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Answerer } from "../search/answer.ts";
@@ -51,7 +52,7 @@ export function composeLessonCard(
         id: unit.id,
         title: unit.title,
         citation: citationOf(unit, opts.knowledge),
-        passages: opts.answerer.keyPassages(unit),
+        passages: showPassages(opts.answerer.keyPassages(unit), unit.body),
       },
     ],
     followUps: [],

@@ -17,10 +17,15 @@ export function nextLesson(plan: LessonPlan, track: string, sentUnitIds: readonl
   return lessons.find((l) => (counts.get(l.unit.id) ?? 0) === fewest)!;
 }
 
+/** The week number the association's lesson of the week changes by (UTC weeks from Monday 1 January 2024). */
+export function weekIndex(now: Date): number {
+  return Math.floor((now.getTime() - Date.UTC(2024, 0, 1)) / (7 * 24 * 3600 * 1000));
+}
+
 /** The lesson for everyone who has no subscription: the standard order, one per ISO week. */
 export function lessonOfWeek(plan: LessonPlan, now: Date): Lesson {
   const lessons = plan.tracks.standaard;
-  const weeks = Math.floor((now.getTime() - Date.UTC(2024, 0, 1)) / (7 * 24 * 3600 * 1000));
+  const weeks = weekIndex(now);
   return lessons[((weeks % lessons.length) + lessons.length) % lessons.length]!;
 }
 

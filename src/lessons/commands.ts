@@ -11,7 +11,7 @@ import type { Store } from "../store/store.ts";
 import type { Subscription } from "../store/subscriptions.ts";
 import { periodFor, whyNow, type MunicipalCalendar } from "./calendar.ts";
 import { composeLessonCard } from "./card.ts";
-import { chooseLesson, lessonOfWeek } from "./choose.ts";
+import { currentLesson, mayComeNext, type Current } from "./current.ts";
 import type { Lesson, LessonPlan } from "./plan.ts";
 import { formatSlotDutch, nextSlot, slotOfWeek } from "./schedule.ts";
 import { parsePauseWeeks, parseSubscribeArgs } from "./subscribe-args.ts";
@@ -29,6 +29,9 @@ export interface LessonCommandDeps {
 }
 
 const L = texts.lessons;
+
+/** How long "Noteer" pressed on a lesson card decides the lesson of the next note. */
+const NOTE_TARGET_MS = 24 * 3600 * 1000;
 
 function dutchDate(date: Date, zone: string): string {
   return DateTime.fromJSDate(date, { zone }).setLocale("nl").toFormat("cccc d LLLL");
@@ -86,30 +89,20 @@ export class LessonCommands implements CommandHandler {
     return [{ ...status, text: `${L.homeSubscription}\n${status.text}` }, await this.currentLessonCard(incoming)];
   }
 
-  /** The lesson this conversation has this week (or will get next); without a subscription, the association's lesson of the week. */
-  async currentLesson(conversationId: string): Promise<{ lesson: Lesson; subscription: Subscription | undefined }> {
+  /** The conversation's one current lesson (lessons/current.ts): what `les`, `noteer` and the delivery mean. */
+  async currentLesson(
+    conversationId: string,
+  ): Promise<{ lesson: Lesson; subscription: Subscription | undefined; current: Current }> {
     const { store, plan } = this.deps;
     const sub = await store.subscriptions.get(conversationId);
-    if (!sub?.active) return { lesson: lessonOfWeek(plan, this.now()), subscription: sub };
-    const sent = await store.deliveries.sentUnits(sub.id);
-    const week = slotOfWeek(sub, this.now()).week;
-    const thisWeek = sent.find((s) => s.week === week);
-    const lesson = thisWeek ? plan.byUnit.get(thisWeek.unitId) : undefined;
+    const sent = sub?.active ? await store.deliveries.sentUnits(sub.id) : [];
+    const record = await store.currentLessons.get(conversationId);
     const season =
-      this.deps.calendar && sub.calendar
+      this.deps.calendar && sub?.calendar
         ? { calendar: this.deps.calendar, now: this.now(), zone: sub.timeZone }
         : undefined;
-    return {
-      lesson:
-        lesson ??
-        chooseLesson(
-          plan,
-          sub.track,
-          sent.map((s) => s.unitId),
-          season,
-        ).lesson,
-      subscription: sub,
-    };
+    const current = currentLesson({ plan, subscription: sub, sent, record, now: this.now(), season });
+    return { lesson: current.lesson, subscription: sub, current };
   }
 
   async lessonCard(unitId: string, incoming: Incoming): Promise<Reply | undefined> {
@@ -125,7 +118,10 @@ export class LessonCommands implements CommandHandler {
   }
 
   private async currentLessonCard(incoming: Incoming): Promise<Reply> {
-    const { lesson, subscription } = await this.currentLesson(incoming.conversationId);
+    const { lesson, subscription, current } = await this.currentLesson(incoming.conversationId);
+    // What is shown is what the conversation has: noteer, subscribing and the delivery keep to it.
+    if (!current.pinned && !current.delivered)
+      await this.deps.store.currentLessons.show(incoming.conversationId, lesson.unit.id, this.now());
     const why = subscription?.active
       ? lessonWhy(this.deps.calendar, subscription, lesson.unit.id, this.now())
       : undefined;
@@ -169,6 +165,10 @@ export class LessonCommands implements CommandHandler {
       case "subscribe": {
         const parsed = parseSubscribeArgs(args);
         if ("error" in parsed) return textReply(L.badSubscribe(parsed.error));
+        const wasActive = existing?.active ?? false;
+        // the lesson this conversation was shown (by `les`, this week) before it subscribed
+        const shown = wasActive ? undefined : (await this.currentLesson(incoming.conversationId)).current;
+        const before = shown?.pinned ? shown.lesson : undefined;
         const sub = await store.subscriptions.upsert(
           {
             id: incoming.conversationId,
@@ -183,6 +183,7 @@ export class LessonCommands implements CommandHandler {
           },
           now,
         );
+        if (!wasActive) await this.carryLesson(sub, incoming, before?.unit.id);
         const first = nextSlot(sub, now);
         const confirm = [
           L.subscribed(weekdayTime(sub), sub.timeZone, sub.track, formatSlotDutch(first, sub.timeZone)),
@@ -217,6 +218,22 @@ export class LessonCommands implements CommandHandler {
         return { ...textReply(L.stopped), announce: announce(L.announceStopped(who)) };
       }
     }
+  }
+
+  /**
+   * A new subscription starts with the lesson the conversation was shown (the card it subscribed
+   * from, or the lesson `les` showed this week), when its order allows; otherwise with its own
+   * next lesson (the calendar's, or the order's).
+   */
+  private async carryLesson(sub: Subscription, incoming: Incoming, seen: string | undefined): Promise<void> {
+    const { store, plan } = this.deps;
+    const candidate = incoming.origin?.kind === "lesson" ? incoming.origin.unitId : seen;
+    const sent = await store.deliveries.sentUnits(sub.id);
+    const deliveredThisWeek = sent.some((s) => s.week === slotOfWeek(sub, this.now()).week);
+    const units = sent.map((s) => s.unitId);
+    if (candidate && !deliveredThisWeek && mayComeNext(plan, sub.track, units, candidate))
+      await store.currentLessons.show(sub.id, candidate, this.now());
+    else await store.currentLessons.clearShown(sub.id);
   }
 
   private async status(sub: Subscription): Promise<Reply> {
@@ -270,20 +287,31 @@ export class LessonCommands implements CommandHandler {
 
   private async note(text: string, incoming: Incoming): Promise<Reply> {
     if (!incoming.isDirect) return textReply(L.noteInDirectOnly);
-    if (!text) return textReply(L.noteHow);
-    // Filed under the lesson `les` shows in this conversation, subscribed or not.
-    const { lesson } = await this.currentLesson(incoming.conversationId);
-    const unit = lesson.unit;
-    await this.deps.store.notes.add(
+    const { store, plan, knowledge } = this.deps;
+    const now = this.now();
+    if (!text) {
+      // "Noteer" pressed on a lesson card: the reflection typed next belongs to that card's lesson.
+      const cardLesson = incoming.origin?.kind === "lesson" ? plan.byUnit.get(incoming.origin.unitId) : undefined;
+      if (!cardLesson) return textReply(L.noteHow);
+      await store.currentLessons.setNoteTarget(incoming.conversationId, cardLesson.unit.id, now);
+      return textReply(L.noteHowFor(unitLabel(cardLesson.unit, knowledge)));
+    }
+    // Filed under the card's lesson when "Noteer" was pressed on one, else the conversation's current lesson.
+    const target = (await store.currentLessons.get(incoming.conversationId)).noteTarget;
+    const fromCard =
+      target && now.getTime() - target.at.getTime() < NOTE_TARGET_MS ? plan.byUnit.get(target.unitId) : undefined;
+    const unit = (fromCard ?? (await this.currentLesson(incoming.conversationId)).lesson).unit;
+    await store.notes.add(
       {
         userKey: `${incoming.platform}:${incoming.userId}`,
         conversationId: incoming.conversationId,
-        unitId: unit?.id,
+        unitId: unit.id,
         text: text.slice(0, 2000),
       },
-      this.now(),
+      now,
     );
-    return textReply(L.noted(unit ? unitLabel(unit, this.deps.knowledge) : undefined));
+    if (target) await store.currentLessons.setNoteTarget(incoming.conversationId, undefined, now);
+    return textReply(L.noted(unitLabel(unit, knowledge)));
   }
 
   private async agenda(incoming: Incoming): Promise<Reply> {
@@ -307,8 +335,33 @@ export class LessonCommands implements CommandHandler {
       this.deps.reviewQueueDays === undefined
         ? L.privacyNoReviewQueue
         : L.privacyReviewQueue(this.deps.reviewQueueDays);
+    const regional = [
+      data.regions.length ? L.privacyRegions(data.regions.join(", ")) : L.privacyNoRegions,
+      ...(data.regionalQuestions.length
+        ? [
+            L.privacyRegionalQuestions(
+              data.regionalQuestions.length,
+              data.regionalQuestions
+                .map((q) =>
+                  L.privacyRegionalQuestion(
+                    q.region,
+                    DateTime.fromJSDate(q.createdAt).setLocale("nl").toFormat("d LLL yyyy"),
+                    q.anonymous,
+                    q.replies,
+                  ),
+                )
+                .join("; "),
+            ),
+          ]
+        : []),
+    ];
     return textReply(
-      `${L.privacy(data.notes, data.subscriptions.length, data.directConversations.length)} ${questions} ${L.privacyForget}`,
+      [
+        L.privacy(data.notes, data.subscriptions.length, data.directConversations.length),
+        ...regional,
+        questions,
+        L.privacyForget,
+      ].join(" "),
       [{ kind: "command", label: L.forgetButton, command: "vergeet mij", style: "danger" }],
     );
   }

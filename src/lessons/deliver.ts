@@ -11,7 +11,7 @@ import type { ConversationRecord, Store } from "../store/store.ts";
 import type { Subscription } from "../store/subscriptions.ts";
 import type { MunicipalCalendar } from "./calendar.ts";
 import { composeLessonCard } from "./card.ts";
-import { chooseLesson } from "./choose.ts";
+import { currentLesson } from "./current.ts";
 import { lessonWhy } from "./commands.ts";
 import type { DeliveryEvents } from "./events.ts";
 import type { Pacer } from "./pacer.ts";
@@ -154,17 +154,13 @@ export class Deliverer {
     await this.deliver(sub, claim, now, report);
   }
 
-  /** The lesson this subscription gets next, from what it has had. */
+  /** The lesson this subscription gets next: the conversation's current lesson (lessons/current.ts). */
   private async upcoming(sub: Subscription, now: Date): Promise<Lesson> {
-    const sent = await this.deps.store.deliveries.sentUnits(sub.id);
-    const { calendar } = this.deps;
+    const { store, plan, calendar } = this.deps;
+    const sent = await store.deliveries.sentUnits(sub.id);
+    const record = await store.currentLessons.get(sub.id);
     const season = calendar && sub.calendar ? { calendar, now, zone: sub.timeZone } : undefined;
-    return chooseLesson(
-      this.deps.plan,
-      sub.track,
-      sent.map((s) => s.unitId),
-      season,
-    ).lesson;
+    return currentLesson({ plan, subscription: sub, sent, record, now, season }).lesson;
   }
 
   private async deliver(sub: Subscription, claim: Claim, now: Date, report: PassReport): Promise<void> {
@@ -196,6 +192,8 @@ export class Deliverer {
     }
     if (outcome.ok) {
       await store.deliveries.markSent(claim, this.instance, new Date());
+      // The lesson shown as coming has come: the next one is chosen afresh.
+      await store.currentLessons.clearShown(sub.id);
       report.sent += 1;
       this.deps.events?.delivery(sub.platform, "sent");
       return;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parseYaml } from "../knowledge/yaml-cache.ts";
 import { z } from "zod";
 import { KnowledgeError, type Knowledge, type KnowledgeProblem } from "../knowledge/load.ts";
 import type { Unit } from "../knowledge/schema.ts";
@@ -40,7 +40,7 @@ export function loadLessonPlan(dir: string, knowledge: Knowledge): LessonPlan {
   const problems: KnowledgeProblem[] = [];
   let raw: unknown;
   try {
-    raw = parse(readFileSync(join(dir, path), "utf8"));
+    raw = parseYaml(readFileSync(join(dir, path), "utf8"));
   } catch (error) {
     throw new KnowledgeError([{ path, message: (error as Error).message }]);
   }

@@ -51,14 +51,15 @@ export class Analyzer {
     this.typos = new TypoCorrector(vocabulary);
   }
 
-  knows(word: string): boolean {
-    return this.vocabulary.has(word);
-  }
-
   /** Terms of a handbook text: each word's stem, plus its compound parts at a lower weight. */
   documentTerms(text: string): Term[] {
+    return this.termsOfWords(this.words(text));
+  }
+
+  /** `documentTerms` of a text already split by `words` (the index build splits each text once). */
+  termsOfWords(words: readonly string[]): Term[] {
     const terms: Term[] = [];
-    for (const word of this.words(text)) {
+    for (const word of words) {
       terms.push({ term: stem(word), weight: 1 });
       for (const part of this.decompounder.split(word)) terms.push({ term: stem(part), weight: PART_WEIGHT });
     }

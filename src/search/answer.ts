@@ -73,7 +73,7 @@ export class Answerer {
   constructor(
     private readonly matcher: Matcher,
     bank: Bank = EMPTY_BANK,
-    private readonly model?: ConfidenceModel,
+    readonly model?: ConfidenceModel,
   ) {
     this.ranker = new Ranker(matcher, bank);
     this.passages = new PassageFinder(matcher.analyzer, (t) => matcher.idf(t));
@@ -115,7 +115,7 @@ export class Answerer {
         followUps: this.followUps(byTitle, question),
       };
 
-    return this.fromAnalysis(question, this.ranker.analyze(question), model);
+    return this.fromAnalysis(question, this.ranker.analyze(question, model?.words), model);
   }
 
   /** Whether to answer, from the classifier (or, without one, the topical-coverage rules). */
@@ -176,7 +176,7 @@ export class Answerer {
   }
 
   private fusedResult(f: FusedUnit, analysis: Analysis): AnswerResult {
-    const passages = this.ranker.passagesFor(f.unit, analysis, f.bank);
+    const passages = this.ranker.passagesFor(f.unit, analysis);
     return { id: f.unit.id, title: f.unit.title, score: Math.round(f.score * 1000) / 1000, unit: f.unit, passages };
   }
 

@@ -17,8 +17,6 @@ interface Posting {
 export interface Hit {
   doc: number;
   score: number;
-  /** idf-weighted question terms found anywhere in this document */
-  matched: number;
   /** idf-weighted question terms found in the topical fields (what the document is about) */
   topical: number;
 }
@@ -104,9 +102,8 @@ export class Bm25fIndex<F extends string> {
         const share = weight * idf;
         if (hit) {
           hit.score += gain;
-          hit.matched += share;
           if (topical) hit.topical += share;
-        } else scores.set(doc, { doc, score: gain, matched: share, topical: topical ? share : 0 });
+        } else scores.set(doc, { doc, score: gain, topical: topical ? share : 0 });
       }
     }
     return [...scores.values()].sort((a, b) => b.score - a.score);

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import type { WordModel } from "./word-evidence.ts";
 
 /** What the classifier sees of a search. Few, generic features: none rewards a writer's style. */
 export interface Features {
@@ -28,6 +29,8 @@ export interface Features {
    * question, −1 to 1: a contrast, so a question near both (an OR question) is not pushed out
    */
   offTopicLead: number;
+  /** log-odds of the question's words being the handbook's rather than municipal practice (word-evidence.ts) */
+  wordEvidence: number;
 }
 
 export const FEATURE_NAMES: (keyof Features)[] = [
@@ -38,6 +41,7 @@ export const FEATURE_NAMES: (keyof Features)[] = [
   "unknown",
   "conceptHit",
   "offTopicLead",
+  "wordEvidence",
 ];
 
 export interface ConfidenceModel {
@@ -48,6 +52,8 @@ export interface ConfidenceModel {
   bias: number;
   /** answer when the probability is at least this */
   threshold: number;
+  /** the word model behind the wordEvidence feature */
+  words?: WordModel | undefined;
   /** what it was trained on, so knowledge:check can tell a stale model */
   trainedOn: { positives: number; negatives: number };
 }
@@ -159,6 +165,7 @@ const modelSchema = z.object({
   bias: z.number(),
   threshold: z.number().min(0).max(1),
   trainedOn: z.object({ positives: z.number().int(), negatives: z.number().int() }),
+  words: z.object({ bias: z.number(), weights: z.record(z.string(), z.number()) }).optional(),
 });
 
 /** The trained model in the knowledge folder, or undefined when there is none yet. */

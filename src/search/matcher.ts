@@ -37,8 +37,6 @@ const KIND_PRIOR: Record<Unit["kind"], number> = {
 export interface Ranked {
   unit: Unit;
   score: number;
-  /** share of the question's weight (idf-weighted words) that this unit covers, 0 to 1 */
-  coverage: number;
   /** the same share counting only what the unit is about: title, summary, questions, keywords */
   topical: number;
 }
@@ -62,30 +60,41 @@ export class Matcher {
     this.analyzer = new Analyzer(synonyms);
     this.concepts = new ConceptMatcher(bank.concepts, this.analyzer);
     const paraphrases = new Map<string, string[]>();
-    for (const q of bank.questions) paraphrases.set(q.unit, [...(paraphrases.get(q.unit) ?? []), q.q]);
+    for (const q of bank.questions) {
+      const list = paraphrases.get(q.unit);
+      if (list) list.push(q.q);
+      else paraphrases.set(q.unit, [q.q]);
+    }
     const texts = knowledge.units.map((u) => ({
-      title: u.number !== undefined ? `${u.title}` : u.title,
+      title: u.title,
       questions: u.questions.join("\n"),
       keywords: u.keywords.join("\n"),
       summary: u.summary,
-      bank: (paraphrases.get(u.id) ?? []).join("\n"),
       chapter: [u.part, u.chapter].filter(Boolean).join("\n"),
       body: u.body,
     }));
+    // Each text is split into words once: for the vocabulary, then for its terms.
+    const words = texts.map((t) => ({
+      title: this.analyzer.words(t.title),
+      questions: this.analyzer.words(t.questions),
+      keywords: this.analyzer.words(t.keywords),
+      summary: this.analyzer.words(t.summary),
+      chapter: this.analyzer.words(t.chapter),
+      body: this.analyzer.words(t.body),
+    }));
     const vocabulary = new Set<string>();
     // The handbook's own words only: the bank's typos must stay typos to the corrector.
-    for (const { bank: _, ...t } of texts)
-      for (const value of Object.values(t)) for (const w of this.analyzer.words(value)) vocabulary.add(w);
+    for (const fields of words) for (const list of Object.values(fields)) for (const w of list) vocabulary.add(w);
     this.analyzer.learn(vocabulary);
-    const docs = texts.map((t, d) => ({
-      title: this.analyzer.documentTerms(t.title),
-      questions: this.analyzer.documentTerms(t.questions),
-      keywords: this.analyzer.documentTerms(t.keywords),
-      summary: this.analyzer.documentTerms(t.summary),
+    const docs = words.map((w, d) => ({
+      title: this.analyzer.termsOfWords(w.title),
+      questions: this.analyzer.termsOfWords(w.questions),
+      keywords: this.analyzer.termsOfWords(w.keywords),
+      summary: this.analyzer.termsOfWords(w.summary),
       concepts: this.concepts.unitTerms(knowledge.units[d]!.id),
       bank: (paraphrases.get(knowledge.units[d]!.id) ?? []).flatMap((q) => storedTerms(this, q)),
-      chapter: this.analyzer.documentTerms(t.chapter),
-      body: this.analyzer.documentTerms(t.body),
+      chapter: this.analyzer.termsOfWords(w.chapter),
+      body: this.analyzer.termsOfWords(w.body),
     }));
     this.index = new Bm25fIndex(FIELD_SPECS, docs, TOPICAL_FIELDS);
   }
@@ -115,7 +124,6 @@ export class Matcher {
         return {
           unit,
           score: hit.score * KIND_PRIOR[unit.kind],
-          coverage: share(hit.matched),
           topical: share(hit.topical),
         };
       })

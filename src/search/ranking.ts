@@ -14,6 +14,7 @@ import type { Features } from "./confidence.ts";
 import { FUSION, fuse, type FusionOptions, maxFused, type Scored } from "./fusion.ts";
 import type { Matcher, Ranked } from "./matcher.ts";
 import { PassageFinder } from "./passages.ts";
+import { type WordModel, wordEvidence } from "./word-evidence.ts";
 
 /** A unit of the fused ranking, with what each list said about it. */
 export interface FusedUnit {
@@ -76,7 +77,8 @@ export class Ranker {
     }
   }
 
-  analyze(question: string): Analysis {
+  /** `wordModel`: the confidence model's word model, for the wordEvidence feature (0 without). */
+  analyze(question: string, wordModel?: WordModel): Analysis {
     const terms = this.matcher.queryTerms(question);
     const { ranked } = this.matcher.search(question, terms);
     const bankUnits = perUnit(this.bankIndex.search(terms, 150));
@@ -106,29 +108,23 @@ export class Ranker {
       unknown: words.length ? unknown / words.length : 1,
       conceptHit: first && this.matcher.concepts.unitTerms(first.unit.id).some((t) => concepts.has(t.term)) ? 1 : 0,
       offTopicLead: (offTopic[0]?.similarity ?? 0) - (bankUnits[0]?.similarity ?? 0),
+      wordEvidence: wordEvidence(wordModel, terms),
     };
     return { terms, fused, unitList, bankList, features, offTopic, contentWords: words.length };
   }
 
   /**
    * The passages of a unit that answer the question, best first: each block's word overlap with
-   * the question, blended with the votes of the unit's nearest bank questions for the block they
-   * were written for.
+   * the question, blended with how well the question matches the bank questions written for each
+   * block (their terms pooled per block).
    */
-  passagesFor(
-    unit: Unit,
-    analysis: Pick<Analysis, "terms">,
-    bank?: UnitBankScore,
-    max = 2,
-    bankShare = PASSAGE_BANK_SHARE,
-  ): string[] {
+  passagesFor(unit: Unit, analysis: Pick<Analysis, "terms">, max = 2, bankShare = PASSAGE_BANK_SHARE): string[] {
     const weights = new Map(analysis.terms.map((t) => [t.term, t.weight]));
     const blocks = this.passages.scores(unit.id, unit.body, weights);
     if (blocks.length === 0) return [];
     // The bank's vote: how well the question matches the questions written for each block.
     const votes = new Array<number>(blocks.length).fill(0);
     const labelled = this.blockTerms.get(unit.id);
-    void bank;
     if (labelled) {
       for (const [index, terms] of labelled) {
         if (index >= blocks.length) continue;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parseYaml } from "../knowledge/yaml-cache.ts";
 import { z } from "zod";
 import { normalizePhrase, rawTokens, type RawToken } from "./normalize.ts";
 
@@ -82,7 +82,7 @@ export class Synonyms {
 
 export function loadSynonyms(knowledgeDir: string): Synonyms {
   const path = join(knowledgeDir, "synonyms.yaml");
-  const result = synonymsFileSchema.safeParse(parse(readFileSync(path, "utf8")));
+  const result = synonymsFileSchema.safeParse(parseYaml(readFileSync(path, "utf8")));
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new Error(`synonyms.yaml [${issue.path.join(".")}]: ${issue.message}`);

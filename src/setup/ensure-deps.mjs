@@ -58,14 +58,14 @@ function run(args, what) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** A hash of everything the build reads: the sources and the compiler settings. */
-function sourceHash() {
+/** A hash of the files under `dir` whose names end with one of `endings`, and of the `extra` files. */
+function hashOf(dir, endings, extra = []) {
   const hash = createHash("sha256");
-  const files = readdirSync(join(root, "src"), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith(".ts"))
+  const files = readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && endings.some((ending) => e.name.endsWith(ending)))
     .map((e) => join(e.parentPath, e.name))
     .sort();
-  for (const file of [...files, join(root, "tsconfig.json"), join(root, "tsconfig.build.json")]) {
+  for (const file of [...files, ...extra]) {
     hash.update(file.slice(root.length)).update("\0").update(readFileSync(file)).update("\0");
   }
   return hash.digest("hex");
@@ -74,9 +74,17 @@ function sourceHash() {
 if (!installMatchesLock())
   run(["ci", "--no-audit", "--no-fund", "--loglevel=error"], "Installing dependencies (npm ci), once…");
 checkNode();
+// The build compiles the sources (everything it reads: the sources and the compiler settings) and
+// caches the parsed knowledge; a change to the knowledge alone only refreshes that cache.
 const stamp = join(root, "dist", ".source-hash");
-const hash = sourceHash();
+const knowledgeStamp = join(root, "dist", ".knowledge-hash");
+const hash = hashOf("src", [".ts"], [join(root, "tsconfig.json"), join(root, "tsconfig.build.json")]);
+const knowledgeHash = hashOf("knowledge", [".md", ".yaml", ".json"]);
 if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== hash) {
   run(["run", "--silent", "build"], "Compiling (tsc → dist/), once after each change…");
   writeFileSync(stamp, hash);
+  writeFileSync(knowledgeStamp, knowledgeHash);
+} else if (!existsSync(knowledgeStamp) || readFileSync(knowledgeStamp, "utf8") !== knowledgeHash) {
+  run(["run", "--silent", "build:knowledge"], "Caching the knowledge (dist/knowledge-yaml.json)…");
+  writeFileSync(knowledgeStamp, knowledgeHash);
 }

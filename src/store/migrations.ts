@@ -181,6 +181,23 @@ const migrations: Record<string, Migration> = {
       for (const table of ["review_queue", "usage_daily"]) await sql`drop table ${sql.table(table)}`.execute(db);
     },
   },
+  "006-current-lesson": {
+    async up(db: Kysely<unknown>) {
+      // The lesson a conversation was shown as its current one (les, a lesson card's subscribe button),
+      // so les, noteer and delivery agree; and the lesson a card's "Noteer" button was pressed on.
+      await db.schema
+        .createTable("current_lessons")
+        .addColumn("conversation_id", "text", (c) => c.primaryKey())
+        .addColumn("unit_id", "text")
+        .addColumn("shown_at", "text")
+        .addColumn("note_unit_id", "text")
+        .addColumn("note_at", "text")
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`drop table ${sql.table("current_lessons")}`.execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -146,6 +146,15 @@ export interface ReviewQueueTable {
   exported_at: string | null;
 }
 
+/** Per conversation: the lesson shown as its current one, and the lesson a card's "Noteer" was pressed on. */
+export interface CurrentLessonTable {
+  conversation_id: string;
+  unit_id: string | null;
+  shown_at: string | null;
+  note_unit_id: string | null;
+  note_at: string | null;
+}
+
 export interface Database {
   feedback: FeedbackTable;
   conversations: ConversationTable;
@@ -158,4 +167,5 @@ export interface Database {
   region_questions: RegionQuestionTable;
   usage_daily: UsageDailyTable;
   review_queue: ReviewQueueTable;
+  current_lessons: CurrentLessonTable;
 }

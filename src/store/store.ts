@@ -4,6 +4,7 @@ import type { Feedback, FeedbackStore } from "../conversation/feedback.ts";
 import type { Logger } from "../log.ts";
 import { DeadlineError, withDeadline } from "../server/resilience.ts";
 import { migrate, openDatabase, type Dialect } from "./database.ts";
+import { CurrentLessons } from "./current-lessons.ts";
 import { Deliveries } from "./deliveries.ts";
 import { Notes } from "./notes.ts";
 import { Regions } from "./regions.ts";
@@ -23,11 +24,26 @@ export interface ConversationRecord {
   welcomedAt: Date | undefined;
 }
 
+/** What "mijn gegevens" lists: everything stored about one person. */
+export interface UserData {
+  notes: number;
+  /** subscriptions she started (IDs) */
+  subscriptions: string[];
+  /** her direct conversations with the bot (IDs) */
+  directConversations: string[];
+  /** the regions' names whose channel she was found to be a member of ("vraag het de regio") */
+  regions: string[];
+  /** her "vraag het de regio" questions: region, posted anonymously or not, replies sent to her, when */
+  regionalQuestions: { region: string; anonymous: boolean; replies: number; createdAt: Date }[];
+}
+
 /** Everything the bot keeps between messages. One implementation over Kysely serves SQLite and PostgreSQL. */
 export class Store implements FeedbackStore {
   readonly subscriptions: Subscriptions;
   readonly deliveries: Deliveries;
   readonly notes: Notes;
+  /** per conversation: the lesson it was shown as current, and a card's "Noteer" target */
+  readonly currentLessons: CurrentLessons;
   readonly regions: Regions;
   /** the review queue (filled only with REVIEW_QUEUE=1) */
   readonly review: ReviewQueue;
@@ -43,6 +59,7 @@ export class Store implements FeedbackStore {
     this.subscriptions = new Subscriptions(db);
     this.deliveries = new Deliveries(db);
     this.notes = new Notes(db);
+    this.currentLessons = new CurrentLessons(db);
     this.regions = new Regions(db);
     this.review = new ReviewQueue(db);
     this.stats = new Stats(db);
@@ -183,11 +200,9 @@ export class Store implements FeedbackStore {
   }
 
   /** Everything stored about one user, for "mijn gegevens". */
-  async userData(
-    platform: string,
-    userId: string,
-  ): Promise<{ notes: number; subscriptions: string[]; directConversations: string[] }> {
-    const notes = await this.notes.list(`${platform}:${userId}`);
+  async userData(platform: string, userId: string): Promise<UserData> {
+    const userKey = `${platform}:${userId}`;
+    const notes = await this.notes.list(userKey);
     const subscriptions = await this.subscriptions.listCreatedBy(userId);
     const direct = await this.db
       .selectFrom("conversations")
@@ -195,10 +210,22 @@ export class Store implements FeedbackStore {
       .where("platform", "=", platform)
       .where("user_id", "=", userId)
       .execute();
+    const nameOf = async (regionId: string) => (await this.regions.get(regionId))?.name ?? regionId;
+    const regions = await Promise.all((await this.regions.linksOf(userKey)).map(nameOf));
+    const regionalQuestions = await Promise.all(
+      (await this.regions.questionsOf(userKey)).map(async (q) => ({
+        region: await nameOf(q.regionId),
+        anonymous: q.anonymous,
+        replies: q.replies,
+        createdAt: q.createdAt,
+      })),
+    );
     return {
       notes: notes.length,
       subscriptions: subscriptions.map((s) => s.id),
       directConversations: direct.map((d) => d.id),
+      regions,
+      regionalQuestions,
     };
   }
 
@@ -227,6 +254,7 @@ export class Store implements FeedbackStore {
         await trx.deleteFrom("deliveries").where("subscription_id", "in", subscriptionIds).execute();
         await trx.deleteFrom("subscriptions").where("id", "in", subscriptionIds).execute();
         await trx.deleteFrom("conversations").where("id", "in", subscriptionIds).execute();
+        await trx.deleteFrom("current_lessons").where("conversation_id", "in", subscriptionIds).execute();
       }
       await trx.updateTable("subscriptions").set({ created_by: "" }).where("created_by", "=", userId).execute();
       // "vraag het de regio": her links to regional channels and her questions there

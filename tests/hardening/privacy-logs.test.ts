@@ -125,6 +125,7 @@ describe("logs at the default level", () => {
       type: "message",
       text: "abonneer",
       conversation: { id: "19:privacy-channel;messageid=1", conversationType: "channel" },
+      entities: [{ type: "mention", text: "<at>Wegwijzer</at>", mentioned: { id: "28:bot", name: "Wegwijzer" } }],
       serviceUrl: "http://127.0.0.1:1",
     });
     await slack.waitFor("/chat.postMessage", 3, 20_000);

@@ -56,7 +56,7 @@ export class FakePlatform {
   }
 
   /** Waits until `count` requests to `pathEnd` arrived, or fails after `timeoutMs`. */
-  async waitFor(pathEnd: string, count = 1, timeoutMs = 5000): Promise<Recorded[]> {
+  async waitFor(pathEnd: string, count = 1, timeoutMs = 30_000): Promise<Recorded[]> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const found = this.calls(pathEnd);

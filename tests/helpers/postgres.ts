@@ -49,3 +49,23 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
     },
   };
 }
+
+/**
+ * Both stores for `describe.each`: SQLite in memory, and a fresh PostgreSQL database for this test
+ * file (created before its tests and dropped after; skipped without a server, unless REQUIRE_POSTGRES=1).
+ */
+export async function storeBackends(): Promise<{ name: string; url: () => string; skip: boolean }[]> {
+  const { beforeAll, afterAll } = await import("vitest");
+  const hasPostgres = await postgresAvailable();
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  beforeAll(async () => {
+    if (hasPostgres) database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+  return [
+    { name: "sqlite", url: () => ":memory:", skip: false },
+    { name: "postgres", url: () => database!.url, skip: !hasPostgres },
+  ];
+}

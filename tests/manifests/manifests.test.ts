@@ -53,6 +53,18 @@ describe("Teams manifest", () => {
     );
   });
 
+  it("asks for resource-specific consent to read channel messages, for replies in a regio thread", async () => {
+    const manifest = readTeamsManifest();
+    expect(manifest.authorization?.permissions?.resourceSpecific).toEqual([
+      { name: "ChannelMessage.Read.Group", type: "Application" },
+    ]);
+    // RSC is granted to the app registration the manifest names: the bot's own
+    expect(manifest.webApplicationInfo?.id).toBe(manifest.bots[0]!.botId);
+    // the schema of the manifest's version knows the permission block (a misspelt key is refused)
+    const misspelt = { ...manifest, authorization: { permissions: { resourceSpecifc: [] } } };
+    expect(await validateTeamsManifest(misspelt)).not.toEqual([]);
+  });
+
   it("offers the handbook in the compose box: a search-based message extension served by the bot", () => {
     const manifest = readTeamsManifest() as unknown as {
       bots: Array<{ botId: string }>;
@@ -91,9 +103,11 @@ describe("Teams manifest", () => {
     const manifest = JSON.parse(strFromU8(files["manifest.json"]!)) as {
       bots: Array<{ botId: string }>;
       composeExtensions: Array<{ botId: string }>;
+      webApplicationInfo: { id: string };
     };
     expect(manifest.bots[0]!.botId).toBe("11111111-2222-3333-4444-555555555555");
     expect(manifest.composeExtensions[0]!.botId).toBe("11111111-2222-3333-4444-555555555555");
+    expect(manifest.webApplicationInfo.id).toBe("11111111-2222-3333-4444-555555555555");
     expect(await validateTeamsManifest(manifest as never)).toEqual([]);
   });
 });

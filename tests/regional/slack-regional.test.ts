@@ -90,7 +90,7 @@ async function click(user: string, command: string) {
 }
 const posts = () => slack.calls("/chat.postMessage");
 async function nextPost(channel: string): Promise<Recorded> {
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + 30_000; // a condition wait: generous for a loaded machine
   while (Date.now() < deadline) {
     const found = posts().filter((p) => p.body.channel === channel);
     if (found.length > seen(channel)) {

@@ -77,7 +77,7 @@ const posted = (conversation: string) =>
     (r) => r.method === "POST" && decodeURIComponent(r.path) === `/v3/conversations/${conversation}/activities`,
   );
 async function waitPosted(conversation: string, count = 1): Promise<Recorded[]> {
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + 30_000; // a condition wait: generous for a loaded machine
   while (Date.now() < deadline) {
     if (posted(conversation).length >= count) return posted(conversation);
     await new Promise((r) => setTimeout(r, 20));
@@ -197,5 +197,43 @@ describe("vraag het de regio (Teams)", () => {
     const [refused] = await waitPosted(DM);
     expect(cardText(refused!)).toContain("Je bent geen lid");
     expect(posted(CHANNEL)).toHaveLength(0);
+  });
+
+  it("with resource-specific consent: forwards every reply in a regio thread, and ignores other channel messages", async () => {
+    const [question] = await bot.store.regions.questionsOf("teams:aad-user-1");
+    const thread = `${CHANNEL};messageid=${question!.threadRef}`;
+    /** A channel message as Teams delivers it under ChannelMessage.Read.Group: no mention of the bot. */
+    const unmentioned = (text: string, conversationId: string, entities: unknown[] = []) => ({
+      ...inChannel(text, conversationId),
+      text,
+      entities,
+    });
+
+    connector.requests.length = 0;
+    await post(unmentioned("Wij begonnen met een informatiedag, dat werkte goed.", thread));
+    const [forwarded] = await waitPosted(DM);
+    expect(cardText(forwarded!)).toContain("Antwoord uit **Regio Twente** van Iemand");
+    expect(cardText(forwarded!)).toContain("informatiedag, dat werkte goed");
+    expect(posted(thread)).toHaveLength(0);
+
+    // Neither a mention nor a reply in a regio thread: no answer anywhere, however much it looks like a question.
+    connector.requests.length = 0;
+    const elsewhere = `${CHANNEL};messageid=1700000000099`;
+    await post(unmentioned(QUESTION, elsewhere));
+    await post(unmentioned("help", `${CHANNEL};messageid=1700000000001`));
+    await post(
+      unmentioned("<at>Bert</at> wat vind jij?", elsewhere, [
+        { type: "mention", text: "<at>Bert</at>", mentioned: { id: "29:aad-user-2", name: "Bert" } },
+      ]),
+    );
+    // a message that does mention the bot is still answered, in its thread
+    const asked = `${CHANNEL};messageid=1700000000100`;
+    await post(inChannel("thema 12", asked));
+    const [answer] = await waitPosted(asked);
+    expect(cardText(answer!)).toContain("Relatie met");
+    expect(posted(elsewhere)).toHaveLength(0);
+    expect(posted(`${CHANNEL};messageid=1700000000001`)).toHaveLength(0);
+    expect(posted(CHANNEL)).toHaveLength(0);
+    expect(posted(DM)).toHaveLength(0);
   });
 });

@@ -101,6 +101,7 @@ describe("the 'I don't know' classifier", () => {
     unknown,
     conceptHit: 0,
     offTopicLead: 0.5 - x / 4,
+    wordEvidence: x - 1,
   });
 
   it("learns which side is answerable", () => {
@@ -161,7 +162,16 @@ describe("replies that fit the question", () => {
     fused: ids.map(([id, score]) => ({ unit: knowledge.byId.get(id)!, score })),
     unitList: [],
     bankList: [],
-    features: { unitScore: 1, topical: 1, bankSimilarity: 1, margin: 0, unknown: 0, conceptHit: 0, offTopicLead: 0 },
+    features: {
+      unitScore: 1,
+      topical: 1,
+      bankSimilarity: 1,
+      margin: 0,
+      unknown: 0,
+      conceptHit: 0,
+      offTopicLead: 0,
+      wordEvidence: 0,
+    },
     offTopic: [],
     contentWords: 3,
   });

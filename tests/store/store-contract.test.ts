@@ -1,21 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Store } from "../../src/store/store.ts";
-import { createTestDatabase, postgresAvailable } from "../helpers/postgres.ts";
+import { storeBackends } from "../helpers/postgres.ts";
 
-const hasPostgres = await postgresAvailable();
-let postgres: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
-
-beforeAll(async () => {
-  if (hasPostgres) postgres = await createTestDatabase();
-});
-afterAll(async () => {
-  await postgres?.drop();
-});
-
-const backends = [
-  { name: "sqlite", open: () => Store.open(":memory:"), skip: false },
-  { name: "postgres", open: () => Store.open(postgres!.url), skip: !hasPostgres },
-];
+const backends = (await storeBackends()).map((b) => ({ ...b, open: () => Store.open(b.url()) }));
 
 const t0 = new Date("2026-11-23T07:30:00Z");
 const later = (ms: number) => new Date(t0.getTime() + ms);
@@ -50,6 +37,7 @@ describe.each(backends)("store contract: $name", ({ open, skip }) => {
       "region_questions",
       "usage_daily",
       "review_queue",
+      "current_lessons",
     ] as const)
       await store.db.deleteFrom(table).execute();
   });
@@ -232,13 +220,38 @@ describe.each(backends)("store contract: $name", ({ open, skip }) => {
     });
     const claim = await store.deliveries.claim("slack:T1:U9", "2026-W48", "wegwijzer-1", "A", t0, 60_000);
     await store.deliveries.markSent(claim!, "A", t0);
+    await store.regions.register("slack:T1:C7", "slack", "Regio Twente", t0);
+    await store.regions.link("slack:T1:C7", "slack:U9", t0);
+    const asked = await store.regions.addQuestion(
+      {
+        regionId: "slack:T1:C7",
+        userKey: "slack:U9",
+        dmConversationId: "slack:T1:U9",
+        anonymous: true,
+        unitIds: ["wegwijzer-84"],
+        threadRef: "1700.2",
+      },
+      t0,
+    );
+    await store.regions.countReply(asked.id);
+    await store.currentLessons.show("slack:T1:U9", "wegwijzer-1", t0);
     expect(await store.userData("slack", "U9")).toEqual({
       notes: 1,
       subscriptions: expect.arrayContaining(["slack:T1:U9", "slack:T1:C9"]),
       directConversations: ["slack:T1:U9"],
+      regions: ["Regio Twente"],
+      regionalQuestions: [{ region: "Regio Twente", anonymous: true, replies: 1, createdAt: t0 }],
     });
     await store.forgetUser("slack", "U9");
-    expect(await store.userData("slack", "U9")).toEqual({ notes: 0, subscriptions: [], directConversations: [] });
+    expect(await store.userData("slack", "U9")).toEqual({
+      notes: 0,
+      subscriptions: [],
+      directConversations: [],
+      regions: [],
+      regionalQuestions: [],
+    });
+    expect(await store.currentLessons.get("slack:T1:U9")).toEqual({});
+    expect(await store.regions.questionByThread("slack:T1:C7", "1700.2")).toBeUndefined();
     expect(await store.deliveries.sentUnits("slack:T1:U9")).toEqual([]);
     expect((await store.subscriptions.get("slack:T1:C9"))?.active).toBe(true);
   });

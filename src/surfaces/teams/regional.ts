@@ -16,8 +16,9 @@ interface StoredReference {
 
 /**
  * "Vraag het de regio" on Teams: the channel's roster for membership, a new post in the channel as
- * the thread starter, and a link to the thread (Teams delivers replies to the bot only when it is
- * mentioned; those are forwarded like Slack's).
+ * the thread starter, and a link to the thread. With the resource-specific consent the manifest asks
+ * for (ChannelMessage.Read.Group), Teams delivers every reply in the thread, mention or not; the
+ * surface forwards them like Slack's (where a team has not granted it, only replies that mention the bot arrive).
  */
 export class TeamsRegionPlatform implements RegionPlatform {
   constructor(

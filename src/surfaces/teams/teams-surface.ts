@@ -49,6 +49,11 @@ export function teamsActivity(reply: Reply) {
   };
 }
 
+/** Whether a message @mentions the bot itself (not someone else). */
+export function mentionsBot(activity: Pick<TeamsActivityFields, "recipient" | "entities">): boolean {
+  return (activity.entities ?? []).some((e) => e.type === "mention" && e.mentioned?.id === activity.recipient.id);
+}
+
 /** A channel thread's conversation ID ends in ";messageid=…"; the conversation itself is the part before. */
 function baseConversationId(conversationId: string): string {
   return conversationId.split(";")[0]!;
@@ -214,7 +219,7 @@ export class TeamsSurface implements Surface {
     await this.announce(send, ref, fields, incoming, reply);
   }
 
-  /** A reply (mentioning the bot) in the thread of a "vraag het de regio" post: sent to the asker's DM instead of answered. */
+  /** A reply in the thread of a "vraag het de regio" post, with or without a mention: sent to the asker's DM instead of answered. */
   private async regionalReply(fields: TeamsActivityFields): Promise<boolean> {
     const [base, root] = fields.conversation.id.split(";messageid=");
     if (!this.deps.regional || fields.conversation.conversationType !== "channel" || !root) return false;
@@ -247,6 +252,9 @@ export class TeamsSurface implements Surface {
       const click = decodeClick(data?.click);
       this.background("message", async () => {
         if (!click && (await this.regionalReply(fields))) return;
+        // With resource-specific consent (ChannelMessage.Read.Group in the manifest) Teams delivers every
+        // channel message; besides replies in a "vraag het de regio" thread, only those mentioning the bot are for it.
+        if (!click && fields.conversation.conversationType !== "personal" && !mentionsBot(fields)) return;
         const text = click ? clickText(click) : (fields.text ?? "").trim();
         const { incoming, post, update } = await this.answer(fields, ref, text, click, decodeClick(data?.origin));
         if (post) await this.postReply(send, ref, fields, incoming, post);
