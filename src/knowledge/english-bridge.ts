@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parseYaml } from "./yaml-cache.ts";
 import type { z } from "zod";
 import { Analyzer } from "../search/analyzer.ts";
 import { normalizePhrase, rawTokens } from "../search/normalize.ts";
@@ -41,7 +41,7 @@ project hand help as bad kin`
 
 /** knowledge/synonyms.yaml as written (the schema's errors are reported by loadSynonyms). */
 export function readSynonymsFile(knowledgeDir: string): SynonymsFile {
-  return synonymsFileSchema.parse(parse(readFileSync(join(knowledgeDir, "synonyms.yaml"), "utf8")));
+  return synonymsFileSchema.parse(parseYaml(readFileSync(join(knowledgeDir, "synonyms.yaml"), "utf8")));
 }
 
 export interface BridgeProblem {
