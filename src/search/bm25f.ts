@@ -11,7 +11,7 @@ export type Fields<F extends string> = Record<F, Term[]>;
 interface Posting {
   doc: number;
   /** weighted term frequency per field, in field order */
-  tf: Float64Array;
+  tf: number[];
 }
 
 export interface Hit {
@@ -29,7 +29,7 @@ export class Bm25fIndex<F extends string> {
   private readonly fieldNames: F[];
   private readonly specs: FieldSpec[];
   private readonly postings = new Map<string, Posting[]>();
-  private readonly lengths: Float64Array[] = [];
+  private readonly lengths: number[][] = [];
   private readonly averages: number[];
   private readonly idfs = new Map<string, number>();
   readonly size: number;
@@ -48,12 +48,12 @@ export class Bm25fIndex<F extends string> {
     this.size = docs.length;
     const totals = this.fieldNames.map(() => 0);
     docs.forEach((doc, d) => {
-      const lengths = new Float64Array(this.fieldNames.length);
-      const perTerm = new Map<string, Float64Array>();
+      const lengths = new Array<number>(this.fieldNames.length).fill(0);
+      const perTerm = new Map<string, number[]>();
       this.fieldNames.forEach((field, f) => {
         for (const { term, weight } of doc[field]) {
           let tf = perTerm.get(term);
-          if (!tf) perTerm.set(term, (tf = new Float64Array(this.fieldNames.length)));
+          if (!tf) perTerm.set(term, (tf = new Array<number>(this.fieldNames.length).fill(0)));
           tf[f]! += weight;
           lengths[f]! += weight;
         }
