@@ -332,7 +332,7 @@ export function fuzzRequests(options: {
   return out;
 }
 
-function signSlack(body: string): Record<string, string> {
+export function signSlack(body: string): Record<string, string> {
   const timestamp = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac("sha256", FUZZ_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
   return { "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature };
