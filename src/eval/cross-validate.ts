@@ -18,6 +18,7 @@ import {
   train,
 } from "../search/confidence.ts";
 import { fuse, type FusionOptions, type Scored } from "../search/fusion.ts";
+import type { Term } from "../search/analyzer.ts";
 import { blocksOf } from "../search/passages.ts";
 import { handbookExamples, trainWordModel, type WordExample, type WordModel } from "../search/word-evidence.ts";
 import type { EvalQuestion } from "./metrics.ts";
@@ -88,7 +89,7 @@ export function crossValidate(
 ): CvRun {
   const items = cvItems(bank, k);
   // A question's terms do not depend on the fold (the analyzer learns only the handbook's words).
-  const termsOf = new Map<CvItem, ReturnType<Answerer["ranker"]["matcher"]["queryTerms"]>>();
+  const termsOf = new Map<CvItem, Term[]>();
   const wordModels: WordModel[] = [];
   let handbook: WordExample[] | undefined;
   const pending: { item: CvItem; answerer: Answerer; features: Features; unitList: Scored[]; bankList: Scored[] }[] =
