@@ -157,7 +157,9 @@ describe.skipIf(!hasPostgres)("scale-out on PostgreSQL", () => {
       await store.db.deleteFrom(table).execute();
     await seed(store, SUBSCRIPTIONS);
     slack.hangAfter = 150;
-    const child = spawn("npx", ["tsx", "src/cli/deliver.ts", "--now", SLOT.toISOString()], {
+    // node itself with tsx as its loader: SIGKILL must reach the process that delivers (killing an
+    // npx or tsx wrapper would leave it running, and posting, as an orphan).
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/deliver.ts", "--now", SLOT.toISOString()], {
       env: {
         ...process.env,
         DATABASE_URL: db.url,
@@ -169,7 +171,7 @@ describe.skipIf(!hasPostgres)("scale-out on PostgreSQL", () => {
       },
       stdio: "ignore",
     });
-    // Generous: the child starts through npx and tsx, slow on a busy machine.
+    // Generous: the child transpiles through tsx, slow on a busy machine.
     const deadline = Date.now() + 90_000;
     while (slack.received <= slack.hangAfter && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 100)); // let its other workers claim and hang too
