@@ -21,7 +21,6 @@ export interface ConversationRecord {
   userId?: string | undefined;
   /** platform data for later posts, e.g. the Teams conversation reference */
   reference: Record<string, unknown>;
-  welcomedAt: Date | undefined;
 }
 
 /** What "mijn gegevens" lists: everything stored about one person. */
@@ -152,7 +151,7 @@ export class Store implements FeedbackStore {
   }
 
   /** Stores or refreshes how to reach a conversation later; every incoming message calls this. */
-  async saveConversation(record: Omit<ConversationRecord, "welcomedAt">, now = new Date()): Promise<void> {
+  async saveConversation(record: ConversationRecord, now = new Date()): Promise<void> {
     await this.db
       .insertInto("conversations")
       .values({
@@ -184,7 +183,6 @@ export class Store implements FeedbackStore {
       isDirect: row.is_direct === 1,
       userId: row.user_id ?? undefined,
       reference: JSON.parse(row.reference) as Record<string, unknown>,
-      welcomedAt: row.welcomed_at ? new Date(row.welcomed_at) : undefined,
     };
   }
 

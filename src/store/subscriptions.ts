@@ -15,8 +15,6 @@ export interface Subscription {
   createdBy: string;
   /** when the current slot was chosen */
   scheduleFrom: Date;
-  /** when the conversation first subscribed (kept when it subscribes again) */
-  createdAt: Date;
   /** the next lesson follows the municipal year; off with "abonneer zonder kalender" */
   calendar: boolean;
 }
@@ -36,7 +34,6 @@ export function subscriptionFromRow(row: Selectable<SubscriptionTable>): Subscri
     deactivatedReason: row.deactivated_reason ?? undefined,
     createdBy: row.created_by,
     scheduleFrom: new Date(row.schedule_from),
-    createdAt: new Date(row.created_at),
     calendar: row.calendar !== 0,
   };
 }
@@ -52,10 +49,9 @@ export class Subscriptions {
 
   /** Creates or reactivates the conversation's subscription with a new slot; the lesson history stays. */
   async upsert(
-    sub: Omit<
-      Subscription,
-      "active" | "deactivatedReason" | "pausedUntil" | "scheduleFrom" | "calendar" | "createdAt"
-    > & { calendar?: boolean | undefined },
+    sub: Omit<Subscription, "active" | "deactivatedReason" | "pausedUntil" | "scheduleFrom" | "calendar"> & {
+      calendar?: boolean | undefined;
+    },
     now = new Date(),
   ): Promise<Subscription> {
     const at = now.toISOString();
