@@ -41,7 +41,7 @@ export class QuestionIndex<T extends { q: string }> {
     // The most the question could score: every term it has, found at saturation (about 1 with these parameters).
     let possible = 0;
     for (const t of terms) if (t.weight >= MIN_DOCUMENT_WEIGHT) possible += t.weight * this.index.idf(t.term);
-    const hits = this.index.search(terms).slice(0, limit);
+    const hits = this.index.search(terms, limit).slice(0, limit);
     const scale = Math.max(possible, reachable, 1e-9) * 0.6;
     return hits.map((h) => ({ item: this.items[h.doc]!, score: h.score, similarity: Math.min(1, h.score / scale) }));
   }

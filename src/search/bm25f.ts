@@ -10,8 +10,10 @@ export type Fields<F extends string> = Record<F, Term[]>;
 
 interface Posting {
   doc: number;
-  /** weighted term frequency per field, in field order */
-  tf: number[];
+  /** the term's saturated pseudo-frequency in the document, pf / (k1 + pf): all a search needs */
+  saturation: number;
+  /** whether the term occurs in one of the topical fields */
+  topical: boolean;
 }
 
 export interface Hit {
@@ -26,47 +28,49 @@ export interface Hit {
  * into one pseudo-frequency per term, then saturated once (k1) and weighted by the term's idf.
  */
 export class Bm25fIndex<F extends string> {
-  private readonly fieldNames: F[];
-  private readonly specs: FieldSpec[];
   private readonly postings = new Map<string, Posting[]>();
-  private readonly lengths: number[][] = [];
-  private readonly averages: number[];
   private readonly idfs = new Map<string, number>();
   readonly size: number;
 
-  private readonly topicalMask: boolean[];
-
-  constructor(
-    specs: Record<F, FieldSpec>,
-    docs: readonly Fields<F>[],
-    topicalFields: readonly F[],
-    private readonly k1 = 1.2,
-  ) {
-    this.fieldNames = Object.keys(specs) as F[];
-    this.topicalMask = this.fieldNames.map((f) => topicalFields.includes(f));
-    this.specs = this.fieldNames.map((f) => specs[f]);
+  constructor(specs: Record<F, FieldSpec>, docs: readonly Fields<F>[], topicalFields: readonly F[], k1 = 1.2) {
+    const fieldNames = Object.keys(specs) as F[];
+    const topicalMask = fieldNames.map((f) => topicalFields.includes(f));
+    const fieldSpecs = fieldNames.map((f) => specs[f]);
     this.size = docs.length;
-    const totals = this.fieldNames.map(() => 0);
-    docs.forEach((doc, d) => {
-      const lengths = new Array<number>(this.fieldNames.length).fill(0);
+    // First pass: weighted term frequencies per field, and the field lengths.
+    const counted = docs.map((doc) => {
+      const lengths = new Array<number>(fieldNames.length).fill(0);
       const perTerm = new Map<string, number[]>();
-      this.fieldNames.forEach((field, f) => {
+      fieldNames.forEach((field, f) => {
         for (const { term, weight } of doc[field]) {
           let tf = perTerm.get(term);
-          if (!tf) perTerm.set(term, (tf = new Array<number>(this.fieldNames.length).fill(0)));
+          if (!tf) perTerm.set(term, (tf = new Array<number>(fieldNames.length).fill(0)));
           tf[f]! += weight;
           lengths[f]! += weight;
         }
-        totals[f]! += lengths[f]!;
       });
-      this.lengths.push(lengths);
+      return { lengths, perTerm };
+    });
+    const averages = fieldNames.map((_, f) =>
+      Math.max(counted.reduce((sum, c) => sum + c.lengths[f]!, 0) / Math.max(docs.length, 1), 1e-9),
+    );
+    // Second pass: everything that does not depend on the question is computed once, here.
+    counted.forEach(({ lengths, perTerm }, doc) => {
       for (const [term, tf] of perTerm) {
+        let pseudo = 0;
+        let topical = false;
+        for (let f = 0; f < tf.length; f++) {
+          const freq = tf[f]!;
+          if (freq === 0) continue;
+          topical ||= topicalMask[f]!;
+          const spec = fieldSpecs[f]!;
+          pseudo += (spec.weight * freq) / (1 - spec.b + (spec.b * lengths[f]!) / averages[f]!);
+        }
         let list = this.postings.get(term);
         if (!list) this.postings.set(term, (list = []));
-        list.push({ doc: d, tf });
+        list.push({ doc, saturation: pseudo / (k1 + pseudo), topical });
       }
     });
-    this.averages = totals.map((t) => Math.max(t / Math.max(docs.length, 1), 1e-9));
     for (const [term, list] of this.postings)
       this.idfs.set(term, Math.log(1 + (this.size - list.length + 0.5) / (list.length + 0.5)));
   }
@@ -80,32 +84,32 @@ export class Bm25fIndex<F extends string> {
     return this.postings.has(term);
   }
 
-  search(query: readonly Term[]): Hit[] {
-    const scores = new Map<number, Hit>();
+  /** Documents that share terms with the query, best first; with `limit`, only the best `limit` (ties included). */
+  search(query: readonly Term[], limit = Infinity): Hit[] {
+    const score = new Float64Array(this.size);
+    const topical = new Float64Array(this.size);
+    const seen = new Uint8Array(this.size);
+    const touched: number[] = [];
     for (const { term, weight } of query) {
       const list = this.postings.get(term);
       if (!list) continue;
-      const idf = this.idf(term);
-      for (const { doc, tf } of list) {
-        let pseudo = 0;
-        let topical = false;
-        const lengths = this.lengths[doc]!;
-        for (let f = 0; f < tf.length; f++) {
-          const freq = tf[f]!;
-          if (freq === 0) continue;
-          topical ||= this.topicalMask[f]!;
-          const spec = this.specs[f]!;
-          pseudo += (spec.weight * freq) / (1 - spec.b + (spec.b * lengths[f]!) / this.averages[f]!);
+      const share = weight * this.idf(term);
+      for (const { doc, saturation, topical: isTopical } of list) {
+        if (seen[doc] === 0) {
+          seen[doc] = 1;
+          touched.push(doc);
         }
-        const gain = weight * idf * (pseudo / (this.k1 + pseudo));
-        const hit = scores.get(doc);
-        const share = weight * idf;
-        if (hit) {
-          hit.score += gain;
-          if (topical) hit.topical += share;
-        } else scores.set(doc, { doc, score: gain, topical: topical ? share : 0 });
+        score[doc]! += share * saturation;
+        if (isTopical) topical[doc]! += share;
       }
     }
-    return [...scores.values()].sort((a, b) => b.score - a.score);
+    let kept = touched;
+    if (touched.length > limit) {
+      // The limit-th best score, found on a typed array (a numeric sort, far cheaper than sorting hits).
+      const scores = Float64Array.from(touched, (doc) => score[doc]!).sort();
+      const floor = scores[scores.length - limit]!;
+      kept = touched.filter((doc) => score[doc]! >= floor);
+    }
+    return kept.map((doc) => ({ doc, score: score[doc]!, topical: topical[doc]! })).sort((a, b) => b.score - a.score);
   }
 }

@@ -1,9 +1,14 @@
 import Fuse from "fuse.js";
 
+/** A correction may differ in length from the word by at most this many letters. */
+const MAX_LENGTH_DIFFERENCE = 2;
+
 /**
  * Corrects misspelled question words against the handbook's vocabulary with fuse.js. Words are
- * bucketed by first letter so each lookup searches a few hundred words, not thousands; a bucket's
- * fuse.js index is built on its first lookup (building them all took a fifth of the index build).
+ * bucketed by first letter and length, and a lookup searches only the buckets of the same first
+ * letter within two letters of the word's length: some tens of words each, not thousands. A
+ * bucket's fuse.js index is built on its first lookup (building them all took a fifth of the index
+ * build).
  */
 export class TypoCorrector {
   private readonly grouped = new Map<string, string[]>();
@@ -16,9 +21,10 @@ export class TypoCorrector {
   ) {
     for (const word of words) {
       if (word.length < 5 || /\d/.test(word)) continue;
-      const list = this.grouped.get(word[0]!);
+      const key = `${word[0]}${word.length}`;
+      const list = this.grouped.get(key);
       if (list) list.push(word);
-      else this.grouped.set(word[0]!, [word]);
+      else this.grouped.set(key, [word]);
     }
   }
 
@@ -42,11 +48,11 @@ export class TypoCorrector {
     if (word.length < 5) return undefined;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached ?? undefined;
-    const fuse = this.bucket(word[0]!);
-    const best = fuse
-      ?.search(word, { limit: 8 })
-      .filter((r) => Math.abs(r.item.length - word.length) <= 2)
-      .sort((a, b) => (a.score ?? 1) - (b.score ?? 1))[0];
+    let best: { item: string; score?: number | undefined } | undefined;
+    for (let length = word.length - MAX_LENGTH_DIFFERENCE; length <= word.length + MAX_LENGTH_DIFFERENCE; length++) {
+      const found = this.bucket(`${word[0]}${length}`)?.search(word, { limit: 1 })[0];
+      if (found && (!best || (found.score ?? 1) < (best.score ?? 1))) best = found;
+    }
     const result = best && (best.score ?? 1) <= this.threshold ? best.item : null;
     if (this.cache.size < 50_000) this.cache.set(word, result);
     return result ?? undefined;
