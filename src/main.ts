@@ -29,7 +29,10 @@ async function main(): Promise<void> {
   }
   const terminal = !config.slack && !config.teams;
   // In the terminal chat, routine log lines would run through the conversation; warnings still show.
-  const app = await createApp(terminal && !process.env.LOG_LEVEL ? { ...config, logLevel: "warn" } : config);
+  // In the terminal chat nothing scrapes metrics: it starts without them.
+  const app = await createApp(terminal && !process.env.LOG_LEVEL ? { ...config, logLevel: "warn" } : config, {
+    metrics: !terminal,
+  });
 
   if (terminal) {
     // A reader that goes away (`| head`) ends the chat quietly instead of crashing on EPIPE.

@@ -15,7 +15,7 @@ import { Store } from "../store/store.ts";
 import { RegionalCommands } from "../regional/commands.ts";
 import { createBrain, type Brain } from "./brain.ts";
 import { combineCommands } from "./commands.ts";
-import { Metrics } from "./metrics.ts";
+import type { Metrics } from "./metrics.ts";
 import { ReviewRecorder } from "./review-recorder.ts";
 import { UsageRecorder } from "./usage-recorder.ts";
 
@@ -26,6 +26,8 @@ export interface AppOptions {
   logDestination?: pino.DestinationStream;
   /** a brain built before (tests share one per file; it holds no state) */
   brain?: Brain;
+  /** false: no Prometheus metrics (the terminal chat, which nothing scrapes, starts without prom-client) */
+  metrics?: boolean;
 }
 
 /** A platform's proactive sender, by platform name ("slack", "teams"). */
@@ -47,8 +49,8 @@ export interface App {
   lessons: LessonCommands;
   /** "vraag het de regio": the server adds each configured platform with `regional.usePlatform` */
   regional: RegionalCommands;
-  /** Prometheus metrics fed by the core and the deliverer (GET /metrics) */
-  metrics: Metrics;
+  /** Prometheus metrics fed by the core and the deliverer (GET /metrics); none when turned off */
+  metrics: Metrics | undefined;
   /** the clock the app runs on (replaceable in tests) */
   now: () => Date;
   /** The scheduler's delivery side, posting through the given senders, each behind its own pacer. */
@@ -82,8 +84,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   const share = new ThemeSearch(knowledge, answerer);
   const regional = new RegionalCommands({ store, search: share, log, ...now });
-  const metrics = new Metrics();
-  const watchers: ConversationEvents[] = [metrics, new UsageRecorder(store, clock)];
+  const metrics = options.metrics === false ? undefined : new (await import("./metrics.ts")).Metrics();
+  const watchers: ConversationEvents[] = [new UsageRecorder(store, clock)];
+  if (metrics) watchers.push(metrics);
   if (config.review.enabled) watchers.push(new ReviewRecorder(store, config.review.retentionDays, clock));
   const events = combineEvents(watchers, (error) => log.warn({ err: error }, "recording a reply failed"));
   const core = new ConversationCore({
@@ -124,7 +127,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         answerer,
         log,
         platforms,
-        events: metrics,
+        ...(metrics ? { events: metrics } : {}),
         ...(instance ? { instance } : {}),
       });
     },

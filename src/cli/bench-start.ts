@@ -1,6 +1,7 @@
 /**
- * `npm run bench:start [-- --runs 5 --questions 1000]`: how fast and how small the compiled bot is.
- * Median of cold starts of `node dist/src/main.js` to the terminal prompt and, in server mode, to
+ * `npm run bench:start [-- --runs 5 --questions 1000 --node-flags=…]`: how fast and how small the
+ * compiled bot is. Median of cold starts of `node dist/src/main.js`, with the Node.js flags of
+ * `npm start` (package.json; `--node-flags` replaces them, to compare), to the terminal prompt and, in server mode, to
  * `/readyz` answering 200; then the resident memory of the terminal chat after answering many
  * questions. A benchmark, never a test: it depends on how busy the machine is.
  */
@@ -9,12 +10,22 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import { loadKnowledge } from "../knowledge/load.ts";
 import { KNOWLEDGE_DIR, PROJECT_ROOT } from "../knowledge/location.ts";
 
 const { values } = parseArgs({
-  options: { runs: { type: "string", default: "5" }, questions: { type: "string", default: "1000" } },
+  options: {
+    runs: { type: "string", default: "5" },
+    questions: { type: "string", default: "1000" },
+    "node-flags": { type: "string" },
+  },
 });
+const startScript = z
+  .object({ scripts: z.object({ start: z.string() }) })
+  .parse(JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8"))).scripts.start;
+/** The Node.js flags `npm start` runs the bot with. */
+const NODE_FLAGS = (values["node-flags"] ?? startScript).split(/\s+/).filter((arg) => arg.startsWith("--"));
 const runs = Number(values.runs);
 const questionCount = Number(values.questions);
 const MAIN = join(PROJECT_ROOT, "dist", "src", "main.js");
@@ -28,7 +39,7 @@ function rssMb(pid: number): number {
 }
 
 function startBot(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [MAIN], {
+  return spawn(process.execPath, [...NODE_FLAGS, MAIN], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, DATABASE_URL: ":memory:", ...env },
     stdio: ["pipe", "pipe", "inherit"],
@@ -116,6 +127,7 @@ async function main(): Promise<void> {
     );
   }
   const memory = await rssAfterQuestions();
+  console.log(`node flags                 ${NODE_FLAGS.join(" ") || "(none)"}`);
   console.log(
     `start to terminal prompt   median ${median(terminal).toFixed(0)} ms  (runs: ${terminal.map((t) => t.toFixed(0)).join(", ")})`,
   );

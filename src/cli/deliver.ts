@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
     );
     return 2;
   }
-  const app = await createApp(config);
+  const app = await createApp(config, { metrics: false }); // a one-shot pass: nothing scrapes it
   try {
     const senders: PlatformSenders = {
       ...(config.slack ? { slack: new SlackSender(config.slack) } : {}),

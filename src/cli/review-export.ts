@@ -17,7 +17,7 @@ export async function exportReview(options: {
   root?: string;
 }): Promise<{ files: string[]; questions: number }> {
   const config = loadConfig(options.env ?? process.env);
-  const app = await createApp({ ...config, logLevel: "warn" });
+  const app = await createApp({ ...config, logLevel: "warn" }, { metrics: false });
   try {
     const now = app.now();
     const entries = await app.store.review.listHandled({ all: options.all, now });

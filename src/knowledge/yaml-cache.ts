@@ -8,8 +8,9 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import { parse } from "yaml";
+import type * as Yaml from "yaml";
 import { PROJECT_ROOT } from "./location.ts";
 
 export const YAML_CACHE_FILE = join(PROJECT_ROOT, "dist", "knowledge-yaml.json");
@@ -19,6 +20,13 @@ let recording: Map<string, unknown> | undefined;
 
 /** The cache key of a YAML text: its SHA-256. */
 export const yamlKey = (text: string) => createHash("sha256").update(text).digest("base64url");
+
+let yaml: typeof Yaml | undefined;
+/** The YAML parser, loaded on the first text the cache does not hold (with a current cache: never). */
+function parser(): typeof Yaml {
+  yaml ??= createRequire(import.meta.url)("yaml") as typeof Yaml;
+  return yaml;
+}
 
 /** Replaces the cache (undefined: read dist/knowledge-yaml.json again on the next parse). */
 export function setYamlCache(entries: Record<string, unknown> | undefined): void {
@@ -49,7 +57,7 @@ export function parseYaml(text: string): unknown {
   if (entries.has(key)) {
     data = entries.get(key);
     entries.delete(key);
-  } else data = parse(text);
+  } else data = parser().parse(text);
   if (recording) recording.set(key, structuredClone(data));
   return data;
 }

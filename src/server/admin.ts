@@ -94,6 +94,7 @@ export function mountAdmin(http: Application, app: App): void {
           .type("text/plain")
           .send("unauthorized\n");
     }
+    if (!app.metrics) return void res.status(404).type("text/plain").send("metrics are off\n");
     const { contentType, body } = await app.metrics.render();
     res.set("Cache-Control", "no-store").type(contentType).send(body);
   });

@@ -1,8 +1,9 @@
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
-import pg from "pg";
+import type PgModule from "pg";
 import { migrationProvider } from "./migrations.ts";
 import type { Logger } from "../log.ts";
 import type { Database } from "./schema.ts";
@@ -40,6 +41,8 @@ export interface OpenDatabase {
  */
 export function openDatabase(url: string | undefined, log?: Logger): OpenDatabase {
   if (url && /^postgres(ql)?:\/\//.test(url)) {
+    // Loaded only for PostgreSQL: a SQLite bot (the terminal chat, a small install) starts without it.
+    const pg = createRequire(import.meta.url)("pg") as typeof PgModule;
     const pool = new pg.Pool({ connectionString: url, ...POOL_LIMITS });
     // A connection dropped by the server (restart, failover, a reset network) must not crash the
     // process, idle or checked out: the pool only listens on idle clients, so every client gets

@@ -29,13 +29,14 @@ export class LogSink extends Writable {
 
 /** The whole app as production builds it, on an in-memory store by default, with silent logs. */
 export async function testApp(
-  options: { env?: Record<string, string>; now?: () => Date; logs?: LogSink } = {},
+  options: { env?: Record<string, string>; now?: () => Date; logs?: LogSink; metrics?: boolean } = {},
 ): Promise<App> {
   const config = loadConfig({ LOG_LEVEL: options.logs ? "info" : "silent", DATABASE_URL: ":memory:", ...options.env });
   return createApp(config, {
     brain: sharedBrain(),
     ...(options.now ? { now: options.now } : {}),
     ...(options.logs ? { logDestination: options.logs } : {}),
+    ...(options.metrics === false ? { metrics: false } : {}),
   });
 }
 

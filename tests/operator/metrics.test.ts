@@ -151,4 +151,30 @@ describe("GET /metrics", () => {
       await open.close();
     }
   });
+
+  it("an app without metrics (the terminal chat) answers as usual, loads no metrics and serves none", async () => {
+    const app = await testApp({ metrics: false });
+    expect(app.metrics).toBeUndefined();
+    const { post } = await app.core.click({
+      platform: "local",
+      conversationId: "local:t",
+      userId: "u",
+      isDirect: true,
+      text: "thema 16",
+    });
+    const reply = post;
+    expect(JSON.stringify(reply)).toContain("16");
+    const http = createHttpApp({ ready: async () => ({ ready: true, checks: {} }) });
+    mountAdmin(http, app);
+    const server = createServer(http);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`);
+      expect(res.status).toBe(404);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+    }
+  });
 });

@@ -12,7 +12,9 @@ describe("Bm25fIndex", () => {
     { title: terms("raad"), body: terms("raad vergadering raad raad") },
     { title: terms("college"), body: terms("college besluit wethouder") },
   ];
-  const index = new Bm25fIndex({ title: { weight: 3, b: 0.5 }, body: { weight: 1, b: 0.75 } }, docs, ["title"]);
+  const index = new Bm25fIndex<"title" | "body">({ title: { weight: 3, b: 0.5 }, body: { weight: 1, b: 0.75 } }, docs, [
+    "title",
+  ]);
 
   it("ranks by field-weighted, saturated term frequency and idf", () => {
     const hits = index.search(terms("griffier raad"));
