@@ -10,9 +10,9 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { z } from "zod";
 import { loadKnowledge } from "../knowledge/load.ts";
 import { KNOWLEDGE_DIR, PROJECT_ROOT } from "../knowledge/location.ts";
+import { startNodeFlags } from "./start-flags.ts";
 
 const { values } = parseArgs({
   options: {
@@ -21,11 +21,7 @@ const { values } = parseArgs({
     "node-flags": { type: "string" },
   },
 });
-const startScript = z
-  .object({ scripts: z.object({ start: z.string() }) })
-  .parse(JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8"))).scripts.start;
-/** The Node.js flags `npm start` runs the bot with. */
-const NODE_FLAGS = (values["node-flags"] ?? startScript).split(/\s+/).filter((arg) => arg.startsWith("--"));
+const NODE_FLAGS = values["node-flags"]?.split(/\s+/).filter((arg) => arg.startsWith("--")) ?? startNodeFlags();
 const runs = Number(values.runs);
 const questionCount = Number(values.questions);
 const MAIN = join(PROJECT_ROOT, "dist", "src", "main.js");

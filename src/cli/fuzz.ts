@@ -13,6 +13,7 @@ import { createApp } from "../app/create-app.ts";
 import type { Brain } from "../app/brain.ts";
 import { loadConfig } from "../config.ts";
 import { startServer } from "../server/server.ts";
+import { startNodeFlags } from "./start-flags.ts";
 import { fakeBotConnector, fakeSlackApi } from "../../tests/helpers/fake-platform.ts";
 
 export const FUZZ_SECRET = "fuzz-signing-secret";
@@ -448,7 +449,8 @@ export async function forkFuzzTarget(databaseUrl: string): Promise<FuzzTarget> {
   const { fork } = await import("node:child_process");
   const { fileURLToPath } = await import("node:url");
   const child = fork(fileURLToPath(import.meta.url), ["--serve", databaseUrl], {
-    execArgv: ["--expose-gc", "--import", "tsx"],
+    // as `npm start` runs the bot (its V8 flags), plus what the measurement needs
+    execArgv: [...startNodeFlags(), "--expose-gc", "--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   let seq = 0;
