@@ -7,6 +7,9 @@
  *   npm run fuzz -- --malformed 5000 --valid 5000 --seed 1 --store both
  */
 import { createHmac } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { createApp } from "../app/create-app.ts";
@@ -420,7 +423,7 @@ export async function startFuzzTarget(databaseUrl: string, brain?: Brain): Promi
       const m = process.memoryUsage();
       if (process.env.FUZZ_HEAP)
         console.error(
-          `  [bot] rss ${Math.round(m.rss / 1048576)} MB, heap ${Math.round(m.heapUsed / 1048576)}/${Math.round(m.heapTotal / 1048576)} MB, external ${Math.round(m.external / 1048576)} MB, arrays ${Math.round(m.arrayBuffers / 1048576)} MB`,
+          `  [bot] rss ${Math.round(m.rss / 1048576)} MB (${rssKinds()}), heap ${Math.round(m.heapUsed / 1048576)}/${Math.round(m.heapTotal / 1048576)} MB, external ${Math.round(m.external / 1048576)} MB, arrays ${Math.round(m.arrayBuffers / 1048576)} MB`,
         );
       return m.rss / 1024 / 1024;
     },
@@ -498,7 +501,22 @@ async function serve(databaseUrl: string): Promise<void> {
   process.send!({ ready: { url: target.url, connectorUrl: target.connectorUrl } });
 }
 
-/** Runs the seeded requests against a target (":memory:" or a PostgreSQL URL; in this process or forked). */
+/** The kinds of resident memory (Linux): anonymous (heaps, malloc), file-backed (code, mapped files), shared. */
+function rssKinds(): string {
+  try {
+    const status = readFileSync("/proc/self/status", "utf8");
+    return ["RssAnon", "RssFile", "RssShmem"]
+      .map(
+        (k) =>
+          `${k.slice(3).toLowerCase()} ${Math.round(Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024)}`,
+      )
+      .join(", ");
+  } catch {
+    return "kinds unknown";
+  }
+}
+
+/** Runs the seeded requests against a target (a SQLite path, ":memory:" or a PostgreSQL URL; in this process or forked). */
 export async function runFuzz(options: {
   databaseUrl: string;
   seed: number;
@@ -637,8 +655,15 @@ async function main(): Promise<void> {
   };
   const progress = (done: number, total: number) => process.stderr.write(`  ${done}/${total}\r`);
   const reports: FuzzReport[] = [];
-  if (values.store !== "postgres")
-    reports.push(await runFuzz({ ...common, databaseUrl: ":memory:", onProgress: progress }));
+  if (values.store !== "postgres") {
+    // A SQLite file as in production: an in-memory database would count every stored row as growth.
+    const dir = mkdtempSync(join(tmpdir(), "wegwijzer-fuzz-"));
+    try {
+      reports.push(await runFuzz({ ...common, databaseUrl: join(dir, "fuzz.sqlite"), onProgress: progress }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
   if (values.store !== "sqlite") {
     const { createTestDatabase, postgresAvailable } = await import("../../tests/helpers/postgres.ts");
     if (await postgresAvailable()) {
