@@ -174,6 +174,9 @@ describe("Slack over real HTTP", () => {
     expect(post!.body.channel).toBe("C1");
     expect(post!.body.thread_ts).toBe("1700000998.000100");
     expect(postedText(post!)).toContain("griffier");
+    // Once the click is fully handled, its answer stands exactly once (a click once posted it twice).
+    await bot.server.slack!.inFlight.settle(30_000);
+    expect(slack.calls("/chat.postMessage")).toHaveLength(1);
   });
 
   it("stores feedback with unit IDs and a question hash, never the user", async () => {

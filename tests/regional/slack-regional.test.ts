@@ -93,9 +93,11 @@ async function nextPost(channel: string): Promise<Recorded> {
   const deadline = Date.now() + 30_000; // a condition wait: generous for a loaded machine
   while (Date.now() < deadline) {
     const found = posts().filter((p) => p.body.channel === channel);
-    if (found.length > seen(channel)) {
-      mark(channel, found.length);
-      return found.at(-1)!;
+    // Posts are taken in order, one at a time: a duplicate post shows up as the next one.
+    const next = found[seen(channel)];
+    if (next) {
+      mark(channel, seen(channel) + 1);
+      return next;
     }
     await new Promise((r) => setTimeout(r, 20));
   }

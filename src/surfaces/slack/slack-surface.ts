@@ -367,12 +367,6 @@ export class SlackSurface implements Surface {
     } else {
       await this.post(client, channel, thread, post);
     }
-    if (!post) return;
-    if (body.container?.is_ephemeral) {
-      await respond({ response_type: "ephemeral", replace_original: false, ...renderSlack(post) });
-    } else {
-      await this.post(client, channel, thread, post);
-    }
     await this.announce(client, channel, incoming, post);
   }
 
