@@ -1,6 +1,6 @@
 /**
  * `npm run bench:start [-- --runs 5 --questions 1000 --node-flags=…]`: how fast and how small the
- * compiled bot is. Median of cold starts of `node dist/src/main.js`, with the Node.js flags of
+ * compiled bot is. Median of cold starts of `node dist/src/start.js`, with the Node.js flags of
  * `npm start` (package.json; `--node-flags` replaces them, to compare), to the terminal prompt and, in server mode, to
  * `/readyz` answering 200; then the resident memory of the terminal chat after answering many
  * questions. A benchmark, never a test: it depends on how busy the machine is.
@@ -24,7 +24,7 @@ const { values } = parseArgs({
 const NODE_FLAGS = values["node-flags"]?.split(/\s+/).filter((arg) => arg.startsWith("--")) ?? startNodeFlags();
 const runs = Number(values.runs);
 const questionCount = Number(values.questions);
-const MAIN = join(PROJECT_ROOT, "dist", "src", "main.js");
+const MAIN = join(PROJECT_ROOT, "dist", "src", "start.js");
 const PROMPT = "jij> ";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
