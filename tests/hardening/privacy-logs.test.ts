@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
-import { fakeBotConnector, fakeSlackApi, type FakePlatform } from "../helpers/fake-platform.ts";
+import { describe, expect, it } from "vitest";
+import { type TestBot } from "../helpers/bot.ts";
+import { type FakePlatform } from "../helpers/fake-platform.ts";
 import { slackHeaders } from "../helpers/slack-signing.ts";
+import { useBotFixture } from "../helpers/fixtures.ts";
 
 /**
  * The README promises no platform user or conversation ID and no fragment of a request body in
@@ -26,22 +27,7 @@ let slack: FakePlatform;
 let connector: FakePlatform;
 let bot: TestBot;
 
-beforeAll(async () => {
-  slack = await fakeSlackApi().start();
-  connector = await fakeBotConnector().start();
-  bot = await startTestBot({
-    SLACK_BOT_TOKEN: "xoxb-privacy",
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: `${slack.url}/api/`,
-    TEAMS_ALLOW_UNAUTHENTICATED: "1",
-    TEAMS_SERVICE_URL: connector.url,
-  });
-});
-afterAll(async () => {
-  await bot.stop();
-  await slack.stop();
-  await connector.stop();
-});
+useBotFixture({ slackSecret: SECRET, slackToken: "xoxb-privacy", teams: true }, (f) => ({ slack, connector, bot } = f));
 
 let n = 0;
 async function slackPost(body: string, contentType = "application/json") {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { fakeBotConnector, fakeSlackApi, type FakePlatform } from "../helpers/fake-platform.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { describe, expect, it } from "vitest";
+import { type FakePlatform } from "../helpers/fake-platform.ts";
+import { type TestBot } from "../helpers/bot.ts";
 import { slackHeaders } from "../helpers/slack-signing.ts";
+import { useBotFixture } from "../helpers/fixtures.ts";
 
 /** The handbook in the compose box: Teams' message extension and Slack's shortcuts, over real HTTP. */
 const SECRET = "compose-secret";
@@ -9,26 +10,7 @@ let slack: FakePlatform;
 let connector: FakePlatform;
 let bot: TestBot;
 
-beforeAll(async () => {
-  slack = await fakeSlackApi().start();
-  connector = await fakeBotConnector().start();
-  bot = await startTestBot({
-    SLACK_BOT_TOKEN: "xoxb-compose",
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: `${slack.url}/api/`,
-    TEAMS_ALLOW_UNAUTHENTICATED: "1",
-    TEAMS_SERVICE_URL: connector.url,
-  });
-});
-afterAll(async () => {
-  await bot.stop();
-  await slack.stop();
-  await connector.stop();
-});
-beforeEach(() => {
-  slack.requests.length = 0;
-  connector.requests.length = 0;
-});
+useBotFixture({ slackSecret: SECRET, teams: true }, (f) => ({ slack, connector, bot } = f));
 
 function queryInvoke(commandId: string, query: string) {
   return {

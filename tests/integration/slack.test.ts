@@ -1,27 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { fakeSlackApi, type FakePlatform } from "../helpers/fake-platform.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { describe, expect, it } from "vitest";
+import { type FakePlatform } from "../helpers/fake-platform.ts";
+import { type TestBot } from "../helpers/bot.ts";
 import { slackHeaders } from "../helpers/slack-signing.ts";
+import { useBotFixture } from "../helpers/fixtures.ts";
 
 const SECRET = "test-signing-secret";
 let slack: FakePlatform;
 let bot: TestBot;
 
-beforeAll(async () => {
-  slack = await fakeSlackApi().start();
-  bot = await startTestBot({
-    SLACK_BOT_TOKEN: "xoxb-test-token",
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: `${slack.url}/api/`,
-  });
-});
-afterAll(async () => {
-  await bot.stop();
-  await slack.stop();
-});
-beforeEach(() => {
-  slack.requests.length = 0;
-});
+useBotFixture({ slackSecret: SECRET, slackToken: "xoxb-test-token" }, (f) => ({ slack, bot } = f));
 
 let eventCounter = 0;
 function mentionEvent(text: string, extra: Record<string, unknown> = {}) {

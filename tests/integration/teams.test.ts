@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { fakeBotConnector, type FakePlatform } from "../helpers/fake-platform.ts";
+import { describe, expect, it } from "vitest";
+import { type FakePlatform } from "../helpers/fake-platform.ts";
 import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { useBotFixture } from "../helpers/fixtures.ts";
 
 let connector: FakePlatform;
 let bot: TestBot;
 
-beforeAll(async () => {
-  connector = await fakeBotConnector().start();
-  bot = await startTestBot({ TEAMS_ALLOW_UNAUTHENTICATED: "1", TEAMS_SERVICE_URL: connector.url });
-});
-afterAll(async () => {
-  await bot.stop();
-  await connector.stop();
-});
-beforeEach(() => {
-  connector.requests.length = 0;
-});
+useBotFixture({ teams: true }, (f) => ({ connector, bot } = f));
 
 let counter = 0;
 function activity(fields: Record<string, unknown>) {

@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { fakeSlackApi, type FakePlatform } from "../helpers/fake-platform.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { describe, expect, it } from "vitest";
+import { type FakePlatform } from "../helpers/fake-platform.ts";
+import { type TestBot } from "../helpers/bot.ts";
 import { slackHeaders } from "../helpers/slack-signing.ts";
+import { useBotFixture } from "../helpers/fixtures.ts";
 
 /** The weekly digest of a regional channel, on a fake clock, against the fake Slack API. */
 const SECRET = "digest-secret";
 let slack: FakePlatform;
 let bot: TestBot;
 
-beforeAll(async () => {
-  slack = await fakeSlackApi().start();
-  bot = await startTestBot({
-    SLACK_BOT_TOKEN: "xoxb-digest",
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: `${slack.url}/api/`,
-  });
-});
-afterAll(async () => {
-  await bot.stop();
-  await slack.stop();
-});
-beforeEach(() => {
-  slack.requests.length = 0;
-});
+useBotFixture({ slackSecret: SECRET }, (f) => ({ slack, bot } = f));
 
 let n = 0;
 async function mention(channel: string, text: string) {

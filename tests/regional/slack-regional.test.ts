@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { FakePlatform, type Recorded } from "../helpers/fake-platform.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { type TestBot } from "../helpers/bot.ts";
 import { slackHeaders } from "../helpers/slack-signing.ts";
+import { useBotFixture } from "../helpers/fixtures.ts";
 
 /** "Vraag het de regio" on Slack, over real HTTP against a fake Slack Web API with channel members. */
 const SECRET = "regional-secret";
@@ -10,33 +11,26 @@ let slack: FakePlatform;
 let bot: TestBot;
 let ts = 1_700_100_000;
 
-beforeAll(async () => {
-  slack = await new FakePlatform((req) => {
-    if (req.path.endsWith("/auth.test"))
-      return { status: 200, body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" } };
-    if (req.path.endsWith("/chat.postMessage"))
-      return { status: 200, body: { ok: true, channel: req.body.channel, ts: `${ts++}.000100` } };
-    if (req.path.endsWith("/conversations.members")) {
-      const list = members[String(req.body.channel)];
-      return list
-        ? { status: 200, body: { ok: true, members: list, response_metadata: { next_cursor: "" } } }
-        : { status: 200, body: { ok: false, error: "channel_not_found" } };
-    }
-    return { status: 200, body: { ok: true } };
-  }).start();
-  bot = await startTestBot({
-    SLACK_BOT_TOKEN: "xoxb-regional",
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: `${slack.url}/api/`,
-  });
-});
-afterAll(async () => {
-  await bot.stop();
-  await slack.stop();
-});
-beforeEach(() => {
-  slack.requests.length = 0;
-});
+useBotFixture(
+  {
+    slackSecret: SECRET,
+    slackApi: () =>
+      new FakePlatform((req) => {
+        if (req.path.endsWith("/auth.test"))
+          return { status: 200, body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" } };
+        if (req.path.endsWith("/chat.postMessage"))
+          return { status: 200, body: { ok: true, channel: req.body.channel, ts: `${ts++}.000100` } };
+        if (req.path.endsWith("/conversations.members")) {
+          const list = members[String(req.body.channel)];
+          return list
+            ? { status: 200, body: { ok: true, members: list, response_metadata: { next_cursor: "" } } }
+            : { status: 200, body: { ok: false, error: "channel_not_found" } };
+        }
+        return { status: 200, body: { ok: true } };
+      }),
+  },
+  (f) => ({ slack, bot } = f),
+);
 
 let n = 0;
 async function event(ev: Record<string, unknown>) {

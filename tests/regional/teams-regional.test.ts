@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FakePlatform, type Recorded } from "../helpers/fake-platform.ts";
-import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { type TestBot } from "../helpers/bot.ts";
+import { useBotFixture } from "../helpers/fixtures.ts";
 
 /** "Vraag het de regio" on Teams, over real HTTP against a fake Bot Connector with a channel roster. */
 const CHANNEL = "19:regio-twente@thread.tacv2";
@@ -9,32 +10,29 @@ let connector: FakePlatform;
 let bot: TestBot;
 let id = 1;
 
-beforeAll(async () => {
-  connector = await new FakePlatform((req) => {
-    const member = /\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(decodeURIComponent(req.path));
-    if (req.method === "GET" && member) {
-      return roster.has(member[2]!)
-        ? {
-            status: 200,
-            body: {
-              id: `29:${member[2]}`,
-              aadObjectId: member[2],
-              name: member[2] === "aad-user-1" ? "Anna de Vries" : "Bert",
-            },
-          }
-        : { status: 404, body: { error: { code: "MemberNotFoundInConversation", message: "not found" } } };
-    }
-    return { status: 200, body: { id: `activity-${id++}` } };
-  }).start();
-  bot = await startTestBot({ TEAMS_ALLOW_UNAUTHENTICATED: "1", TEAMS_SERVICE_URL: connector.url });
-});
-afterAll(async () => {
-  await bot.stop();
-  await connector.stop();
-});
-beforeEach(() => {
-  connector.requests.length = 0;
-});
+useBotFixture(
+  {
+    teams: true,
+    connector: () =>
+      new FakePlatform((req) => {
+        const member = /\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(decodeURIComponent(req.path));
+        if (req.method === "GET" && member) {
+          return roster.has(member[2]!)
+            ? {
+                status: 200,
+                body: {
+                  id: `29:${member[2]}`,
+                  aadObjectId: member[2],
+                  name: member[2] === "aad-user-1" ? "Anna de Vries" : "Bert",
+                },
+              }
+            : { status: 404, body: { error: { code: "MemberNotFoundInConversation", message: "not found" } } };
+        }
+        return { status: 200, body: { id: `activity-${id++}` } };
+      }),
+  },
+  (f) => ({ connector, bot } = f),
+);
 
 let counter = 0;
 function activity(fields: Record<string, unknown>, user = "aad-user-1") {
