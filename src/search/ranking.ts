@@ -40,6 +40,12 @@ export interface Analysis {
   contentWords: number;
 }
 
+/** A stored question: a bank question with its unit, or a question the handbook cannot answer. */
+export type StoredQuestion = IndexedQuestion | OffTopicQuestion;
+/** How many of the nearest stored questions a search looks at (the bank's units and the off-topic neighbours). */
+const QUESTION_HITS = 200;
+/** The nearest unanswerable questions that decide what kind of question an unanswered one is. */
+const OFF_TOPIC_NEIGHBOURS = 5;
 /** How much the bank's vote for a block counts against the block's word overlap with the question. */
 export const PASSAGE_BANK_SHARE = 0.3;
 /** Key under which a block's term map counts its bank questions (no term has a space). */
@@ -50,8 +56,15 @@ const QUESTIONS_KEY = " questions";
  * questions of the paraphrase bank (best match per unit). Also picks the passage that answers.
  */
 export class Ranker {
-  readonly bankIndex: QuestionIndex<IndexedQuestion>;
-  readonly offTopicIndex: QuestionIndex<OffTopicQuestion>;
+  /**
+   * The bank's questions and the questions the handbook cannot answer, in one index: a question's
+   * nearest answerable and nearest unanswerable questions are scored on the same terms, lengths and
+   * idf, so the offTopicLead contrast compares like with like (two separate indexes let a one-word
+   * question look far nearer to a short unanswerable question than to the bank's longer ones).
+   */
+  readonly questionIndex: QuestionIndex<StoredQuestion>;
+  /** terms the bank's (answerable) questions use, for the share of unknown words */
+  private readonly bankTerms = new Set<string>();
   readonly passages: PassageFinder;
   /** unit → block index (0-based) → idf-free term weights of the bank questions written for that block */
   private readonly blockTerms = new Map<string, Map<number, Map<string, number>>>();
@@ -62,8 +75,9 @@ export class Ranker {
     private readonly fusion: FusionOptions = FUSION,
   ) {
     const own = matcher.knowledge.units.flatMap((u) => u.questions.map((q) => ({ unit: u.id, q })));
-    this.bankIndex = new QuestionIndex<IndexedQuestion>([...bank.questions, ...own], matcher);
-    this.offTopicIndex = new QuestionIndex(bank.unanswerable, matcher);
+    const answerable: IndexedQuestion[] = [...bank.questions, ...own];
+    this.questionIndex = new QuestionIndex<StoredQuestion>([...answerable, ...bank.unanswerable], matcher);
+    for (const q of answerable) for (const t of storedTerms(matcher, q.q)) this.bankTerms.add(t.term);
     this.passages = new PassageFinder(matcher.analyzer, (t) => matcher.idf(t));
     for (const q of bank.questions) {
       if (q.block === undefined) continue;
@@ -81,7 +95,8 @@ export class Ranker {
   analyze(question: string, wordModel?: WordModel): Analysis {
     const terms = this.matcher.queryTerms(question);
     const { ranked } = this.matcher.search(question, terms);
-    const bankUnits = perUnit(this.bankIndex.search(terms, 150));
+    const hits = this.questionIndex.search(terms, QUESTION_HITS);
+    const bankUnits = perUnit(hits.filter((h): h is QuestionHit<IndexedQuestion> => "unit" in h.item));
     const unitList = ranked.map((r) => ({ id: r.unit.id, score: r.score }));
     const bankList = bankUnits.map((b) => ({ id: b.unit, score: b.score }));
     const rankedById = new Map(ranked.map((r) => [r.unit.id, r]));
@@ -95,11 +110,13 @@ export class Ranker {
     }));
 
     const words = terms.filter((t) => t.weight >= 0.8 && !t.term.startsWith(CONCEPT_PREFIX));
-    const unknown = words.filter((t) => !this.matcher.knows(t.term) && !this.bankIndex.has(t.term)).length;
+    const unknown = words.filter((t) => !this.matcher.knows(t.term) && !this.bankTerms.has(t.term)).length;
     const first = fused[0];
     const second = fused[1];
     const concepts = new Set(terms.filter((t) => t.term.startsWith(CONCEPT_PREFIX)).map((t) => t.term));
-    const offTopic = this.offTopicIndex.search(terms, 5);
+    const offTopic = hits
+      .filter((h): h is QuestionHit<OffTopicQuestion> => !("unit" in h.item))
+      .slice(0, OFF_TOPIC_NEIGHBOURS);
     const features: Features = {
       unitScore: Math.log1p(first?.ranked?.score ?? 0),
       topical: first?.ranked?.topical ?? 0,
