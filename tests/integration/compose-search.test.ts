@@ -118,7 +118,7 @@ describe("Slack shortcuts: Zoek in de Wegwijzer", () => {
         type: "message",
         user: "U2",
         ts: "1700000100.000200",
-        text: "Hoe bereiden we de collegeonderhandelingen na de verkiezingen voor?",
+        text: "De informateur vraagt om ambtelijke ondersteuning bij de collegeonderhandelingen",
       },
       message_ts: "1700000100.000200",
       response_url: `${slack.url}/respond/T1/msg/abc`,
