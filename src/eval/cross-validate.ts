@@ -20,7 +20,13 @@ import {
 import { fuse, type FusionOptions, type Scored } from "../search/fusion.ts";
 import type { Term } from "../search/analyzer.ts";
 import { blocksOf } from "../search/passages.ts";
-import { handbookExamples, trainWordModel, type WordExample, type WordModel } from "../search/word-evidence.ts";
+import {
+  handbookExamples,
+  trainWordModel,
+  type WordExample,
+  type WordModel,
+  wordTerms,
+} from "../search/word-evidence.ts";
 import type { EvalQuestion } from "./metrics.ts";
 
 export interface CvItem {
@@ -106,7 +112,7 @@ export function crossValidate(
     const unanswerable = bank.unanswerable.filter((_, i) => i % k !== fold);
     const answerer = build({ questions, unanswerable, concepts: bank.concepts });
     for (const item of items)
-      if (!termsOf.has(item)) termsOf.set(item, answerer.ranker.matcher.queryTerms(item.question.q));
+      if (!termsOf.has(item)) termsOf.set(item, wordTerms(answerer.ranker.matcher, item.question.q));
     handbook ??= handbookExamples(answerer.ranker.matcher);
     const words = trainWordModel([
       ...handbook,

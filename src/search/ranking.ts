@@ -14,7 +14,7 @@ import type { Features } from "./confidence.ts";
 import { FUSION, fuse, type FusionOptions, maxFused, type Scored } from "./fusion.ts";
 import type { Matcher, Ranked } from "./matcher.ts";
 import { PassageFinder } from "./passages.ts";
-import { type WordModel, wordEvidence } from "./word-evidence.ts";
+import { formTerms, type WordModel, wordEvidence } from "./word-evidence.ts";
 
 /** A unit of the fused ranking, with what each list said about it. */
 export interface FusedUnit {
@@ -125,7 +125,7 @@ export class Ranker {
       unknown: words.length ? unknown / words.length : 1,
       conceptHit: first && this.matcher.concepts.unitTerms(first.unit.id).some((t) => concepts.has(t.term)) ? 1 : 0,
       offTopicLead: (offTopic[0]?.similarity ?? 0) - (bankUnits[0]?.similarity ?? 0),
-      wordEvidence: wordEvidence(wordModel, terms),
+      wordEvidence: wordEvidence(wordModel, [...terms, ...formTerms(question)]),
     };
     return { terms, fused, unitList, bankList, features, offTopic, contentWords: words.length };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Term } from "../../src/search/analyzer.ts";
-import { trainWordModel, wordEvidence } from "../../src/search/word-evidence.ts";
+import { formTerms, trainWordModel, wordEvidence, wordTerms } from "../../src/search/word-evidence.ts";
 import { sharedBrain } from "../helpers/bot.ts";
 
 const terms = (...words: string[]): Term[] => words.map((term) => ({ term, weight: 1 }));
@@ -51,5 +51,28 @@ describe("word evidence for the 'I don't know'", () => {
       matcher.queryTerms("Hoe houd ik als secretaris de relatie met mijn wethouders goed?"),
     );
     expect(permit).toBeLessThan(role);
+  });
+
+  it("reads a question's form, which the stop words drop: its function words and its first word", () => {
+    const form = formTerms("Hoeveel inwoners heeft Tilburg?").map((t) => t.term);
+    expect(form).toEqual(expect.arrayContaining(["~hoeveel", "^hoeveel"]));
+    expect(form).not.toContain("~inwoners");
+    expect(formTerms("")).toEqual([]);
+    // the topic words alone cannot tell these apart; their form can
+    const facts = ["Hoeveel inwoners heeft de gemeente?", "Hoeveel raadsleden heeft de gemeente?"];
+    const role = ["Hoe werk ik met de inwoners van de gemeente?", "Hoe werk ik met de raadsleden van de gemeente?"];
+    const { matcher } = sharedBrain();
+    const train = (read: (q: string) => Term[]) =>
+      trainWordModel([
+        ...facts.map((q) => ({ terms: read(q), answerable: false })),
+        ...role.map((q) => ({ terms: read(q), answerable: true })),
+      ]);
+    const question = "Hoeveel ambtenaren heeft de gemeente?";
+    const withForm = train((q) => wordTerms(matcher, q));
+    const topicOnly = train((q) => matcher.queryTerms(q));
+    expect(wordEvidence(withForm, wordTerms(matcher, question))).toBeLessThan(0);
+    expect(wordEvidence(withForm, wordTerms(matcher, question))).toBeLessThan(
+      wordEvidence(topicOnly, matcher.queryTerms(question)),
+    );
   });
 });
