@@ -118,16 +118,26 @@ if (values.cv) {
         ],
     ),
     ["RRF k=10, bank weight 1.5", fusedWith({ method: "rrf", k: 10, bankWeight: 1.5 })],
+    ["unit model only", (r) => r.modelList],
     ["linear (scores / list best), 1:1", fusedWith({ method: "linear", k: 0, bankWeight: 1 })],
     ["linear, bank weight 1.5", fusedWith({ method: "linear", k: 0, bankWeight: 1.5 })],
+    ...[0.5, 0.7, 1, 1.5].map(
+      (w) =>
+        [`linear 1:1, unit model ${w}`, fusedWith({ method: "linear", k: 0, bankWeight: 1, modelWeight: w })] as [
+          string,
+          (r: CvRecord) => { id: string }[],
+        ],
+    ),
   ];
+  const used =
+    FUSION.method === "rrf"
+      ? `RRF k=${FUSION.k}`
+      : FUSION.modelWeight
+        ? `linear 1:1, unit model ${FUSION.modelWeight}`
+        : "linear (scores / list best), 1:1";
   for (const [name, rank] of methods) {
     const s = rankingScores(records, (r) => rank(r).map((x) => ({ id: x.id, score: 0 })));
-    const chosen =
-      name === (FUSION.method === "rrf" ? `RRF k=${FUSION.k}` : "linear (scores / list best), 1:1") &&
-      FUSION.bankWeight === 1
-        ? "  ← used"
-        : "";
+    const chosen = name === used && FUSION.bankWeight === 1 ? "  ← used" : "";
     console.log(`  ${name.padEnd(38)} ${pct(s.hit1)} ${pct(s.hit3)}  ${s.mrr5.toFixed(3)}${chosen}`);
   }
   console.log("");

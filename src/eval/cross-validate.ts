@@ -27,6 +27,7 @@ import {
   type WordModel,
   wordTerms,
 } from "../search/word-evidence.ts";
+import { handbookUnitExamples, trainUnitModel, type UnitExample, type UnitModel } from "../search/unit-model.ts";
 import type { EvalQuestion } from "./metrics.ts";
 
 export interface CvItem {
@@ -39,9 +40,10 @@ export interface CvItem {
 export interface CvRecord {
   item: CvItem;
   features: Features;
-  /** the two rankings before fusion, for comparing fusion methods */
+  /** the rankings before fusion, for comparing fusion methods */
   unitList: Scored[];
   bankList: Scored[];
+  modelList: Scored[];
   answer: Answer;
 }
 
@@ -72,7 +74,11 @@ export function cvItems(bank: Bank, k: number): CvItem[] {
   return items;
 }
 
-function trainOn(records: readonly { item: CvItem; features: Features }[], words: WordModel): ConfidenceModel {
+function trainOn(
+  records: readonly { item: CvItem; features: Features }[],
+  words: WordModel,
+  units: UnitModel,
+): ConfidenceModel {
   const pos = records.filter((r) => r.item.question.gold.length > 0).map((r) => r.features);
   const neg = records.filter((r) => r.item.question.gold.length === 0).map((r) => r.features);
   const fitted = train(pos, neg);
@@ -80,7 +86,7 @@ function trainOn(records: readonly { item: CvItem; features: Features }[], words
     pos.map((f) => probability({ ...fitted, threshold: 0 }, f)),
     TRAINING_FALSE_REJECTION,
   );
-  return { ...fitted, threshold, words };
+  return { ...fitted, threshold, words, units };
 }
 
 /**
@@ -97,9 +103,14 @@ export function crossValidate(
   // A question's terms do not depend on the fold (the analyzer learns only the handbook's words).
   const termsOf = new Map<CvItem, Term[]>();
   const wordModels: WordModel[] = [];
+  const unitModels: UnitModel[] = [];
   let handbook: WordExample[] | undefined;
-  const pending: { item: CvItem; answerer: Answerer; features: Features; unitList: Scored[]; bankList: Scored[] }[] =
-    [];
+  let handbookUnits: UnitExample[] | undefined;
+  const pending: (Omit<CvRecord, "answer"> & { answerer: Answerer })[] = [];
+  const unitExamplesOf = (chosen: readonly CvItem[]): UnitExample[] =>
+    chosen
+      .filter((i) => i.question.gold.length > 0)
+      .map((i) => ({ terms: termsOf.get(i)!, unit: i.question.gold[0]! }));
   for (let fold = 0; fold < k; fold++) {
     const started = performance.now();
     let n = 0;
@@ -121,15 +132,19 @@ export function crossValidate(
         .map((i) => ({ terms: termsOf.get(i)!, answerable: i.question.gold.length > 0 })),
     ]);
     wordModels.push(words);
+    handbookUnits ??= handbookUnitExamples(answerer.ranker.matcher);
+    const units = trainUnitModel([...handbookUnits, ...unitExamplesOf(items.filter((i) => i.fold !== fold))]);
+    unitModels.push(units);
     for (const item of items) {
       if (item.fold !== fold) continue;
-      const analysis = answerer.ranker.analyze(item.question.q, words);
+      const analysis = answerer.ranker.analyze(item.question.q, { words, units });
       pending.push({
         item,
         answerer,
         features: analysis.features,
         unitList: analysis.unitList,
         bankList: analysis.bankList,
+        modelList: analysis.modelList,
       });
       n++;
     }
@@ -142,6 +157,7 @@ export function crossValidate(
     const model = trainOn(
       pending.filter((p) => p.item.fold !== fold),
       wordModels[fold]!,
+      unitModels[fold]!,
     );
     for (const p of pending) {
       if (p.item.fold !== fold) continue;
@@ -150,6 +166,7 @@ export function crossValidate(
         features: p.features,
         unitList: p.unitList,
         bankList: p.bankList,
+        modelList: p.modelList,
         answer: p.answerer.answer(p.item.question.q, model),
       });
     }
@@ -159,7 +176,8 @@ export function crossValidate(
     ...(handbook ?? []),
     ...items.map((i) => ({ terms: termsOf.get(i)!, answerable: i.question.gold.length > 0 })),
   ]);
-  const model = trainOn(pending, words);
+  const units = trainUnitModel([...(handbookUnits ?? []), ...unitExamplesOf(items)]);
+  const model = trainOn(pending, words, units);
   return { records, model };
 }
 
@@ -196,5 +214,5 @@ export function rankingScores(
 }
 
 export function fusedWith(options: FusionOptions): (r: CvRecord) => Scored[] {
-  return (r) => fuse(r.unitList, r.bankList, options);
+  return (r) => fuse(r.unitList, r.bankList, options, r.modelList);
 }

@@ -115,7 +115,7 @@ export class Answerer {
         followUps: this.followUps(byTitle, question),
       };
 
-    return this.fromAnalysis(question, this.ranker.analyze(question, model?.words), model);
+    return this.fromAnalysis(question, this.ranker.analyze(question, model ?? {}), model);
   }
 
   /** Whether to answer, from the classifier (or, without one, the topical-coverage rules). */

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import type { UnitModel } from "./unit-model.ts";
 import type { WordModel } from "./word-evidence.ts";
 
 /** What the classifier sees of a search. Few, generic features: none rewards a writer's style. */
@@ -54,6 +55,8 @@ export interface ConfidenceModel {
   threshold: number;
   /** the word model behind the wordEvidence feature */
   words?: WordModel | undefined;
+  /** the unit model: a third ranking, fused with the unit-level BM25F and the bank */
+  units?: UnitModel | undefined;
   /** what it was trained on, so knowledge:check can tell a stale model */
   trainedOn: { positives: number; negatives: number };
 }
@@ -166,6 +169,15 @@ const modelSchema = z.object({
   threshold: z.number().min(0).max(1),
   trainedOn: z.object({ positives: z.number().int(), negatives: z.number().int() }),
   words: z.object({ bias: z.number(), weights: z.record(z.string(), z.number()) }).optional(),
+  units: z
+    .object({
+      units: z.array(z.string()),
+      bias: z.array(z.number()),
+      terms: z.array(z.string()),
+      scales: z.array(z.number().positive()),
+      data: z.base64(),
+    })
+    .optional(),
 });
 
 /** The trained model in the knowledge folder, or undefined when there is none yet. */
@@ -184,6 +196,15 @@ export function loadConfidenceModel(knowledgeDir: string): ConfidenceModel | und
     model.scales.length !== model.features.length
   ) {
     throw new Error(`${CONFIDENCE_MODEL_FILE}: one mean, scale and weight per feature`);
+  }
+  const units = model.units;
+  if (
+    units &&
+    (units.bias.length !== units.units.length ||
+      units.scales.length !== units.terms.length ||
+      Buffer.from(units.data, "base64").length !== units.terms.length * units.units.length)
+  ) {
+    throw new Error(`${CONFIDENCE_MODEL_FILE}: the unit model needs a bias per unit and a row of weights per term`);
   }
   return model;
 }

@@ -17,13 +17,25 @@ export interface FusionOptions {
   k: number;
   /** weight of the bank list against the unit list (1 = equal) */
   bankWeight: number;
+  /** weight of the unit model's list (unit-model.ts), when there is one */
+  modelWeight?: number | undefined;
 }
 
 /** Chosen by 5-fold cross-validation (`npm run eval -- --cv` prints every method side by side). */
-export const FUSION: FusionOptions = { method: "linear", k: 0, bankWeight: 1 };
+export const FUSION: FusionOptions = {
+  method: "linear",
+  k: 0,
+  bankWeight: 1,
+  modelWeight: 0.7,
+};
 
 /** Lists best first; returns every unit of either list with its fused score, best first. */
-export function fuse(units: readonly Scored[], bank: readonly Scored[], options: FusionOptions = FUSION): Scored[] {
+export function fuse(
+  units: readonly Scored[],
+  bank: readonly Scored[],
+  options: FusionOptions = FUSION,
+  model: readonly Scored[] = [],
+): Scored[] {
   const fused = new Map<string, number>();
   const add = (list: readonly Scored[], weight: number) => {
     const best = list[0]?.score ?? 0;
@@ -35,10 +47,12 @@ export function fuse(units: readonly Scored[], bank: readonly Scored[], options:
   };
   add(units, 1);
   add(bank, options.bankWeight);
+  if (model.length) add(model, options.modelWeight ?? 0);
   return [...fused].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
 
-/** The highest score fusion can give (a unit first in both lists), to report fused scores on a 0–1 scale. */
-export function maxFused(options: FusionOptions = FUSION): number {
-  return options.method === "rrf" ? (1 + options.bankWeight) / (options.k + 1) : 1 + options.bankWeight;
+/** The highest score fusion can give (a unit first in every list), to report fused scores on a 0–1 scale. */
+export function maxFused(options: FusionOptions = FUSION, withModel = false): number {
+  const total = 1 + options.bankWeight + (withModel ? (options.modelWeight ?? 0) : 0);
+  return options.method === "rrf" ? total / (options.k + 1) : total;
 }

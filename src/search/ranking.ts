@@ -14,6 +14,7 @@ import type { Features } from "./confidence.ts";
 import { FUSION, fuse, type FusionOptions, maxFused, type Scored } from "./fusion.ts";
 import type { Matcher, Ranked } from "./matcher.ts";
 import { PassageFinder } from "./passages.ts";
+import { type UnitModel, unitScores } from "./unit-model.ts";
 import { formTerms, type WordModel, wordEvidence } from "./word-evidence.ts";
 
 /** A unit of the fused ranking, with what each list said about it. */
@@ -34,6 +35,8 @@ export interface Analysis {
   /** the unit-level BM25F ranking and the bank ranking before fusion, for comparisons */
   unitList: Scored[];
   bankList: Scored[];
+  /** the unit model's ranking (empty without a model) */
+  modelList: Scored[];
   features: Features;
   /** the nearest questions the handbook cannot answer */
   offTopic: QuestionHit<OffTopicQuestion>[];
@@ -44,6 +47,8 @@ export interface Analysis {
 export type StoredQuestion = IndexedQuestion | OffTopicQuestion;
 /** How many of the nearest stored questions a search looks at (the bank's units and the off-topic neighbours). */
 const QUESTION_HITS = 200;
+/** How many of the unit model's most probable units take part in the fusion. */
+const MODEL_UNITS = 30;
 /** The nearest unanswerable questions that decide what kind of question an unanswered one is. */
 const OFF_TOPIC_NEIGHBOURS = 5;
 /** How much the bank's vote for a block counts against the block's word overlap with the question. */
@@ -91,8 +96,11 @@ export class Ranker {
     }
   }
 
-  /** `wordModel`: the confidence model's word model, for the wordEvidence feature (0 without). */
-  analyze(question: string, wordModel?: WordModel): Analysis {
+  /**
+   * `models`: the trained models that ship with the confidence model: the word model for the
+   * wordEvidence feature (0 without) and the unit model, a third ranking fused with the other two.
+   */
+  analyze(question: string, models: { words?: WordModel | undefined; units?: UnitModel | undefined } = {}): Analysis {
     const terms = this.matcher.queryTerms(question);
     const { ranked } = this.matcher.search(question, terms);
     const hits = this.questionIndex.search(terms, QUESTION_HITS);
@@ -101,8 +109,10 @@ export class Ranker {
     const bankList = bankUnits.map((b) => ({ id: b.unit, score: b.score }));
     const rankedById = new Map(ranked.map((r) => [r.unit.id, r]));
     const bankById = new Map(bankUnits.map((b) => [b.unit, b]));
-    const top = maxFused(this.fusion);
-    const fused = fuse(unitList, bankList, this.fusion).map((f) => ({
+    const form = formTerms(question);
+    const modelList = unitScores(models.units, [...terms, ...form]).slice(0, MODEL_UNITS);
+    const top = maxFused(this.fusion, modelList.length > 0);
+    const fused = fuse(unitList, bankList, this.fusion, modelList).map((f) => ({
       unit: this.matcher.knowledge.byId.get(f.id)!,
       score: f.score / top,
       ranked: rankedById.get(f.id),
@@ -125,9 +135,9 @@ export class Ranker {
       unknown: words.length ? unknown / words.length : 1,
       conceptHit: first && this.matcher.concepts.unitTerms(first.unit.id).some((t) => concepts.has(t.term)) ? 1 : 0,
       offTopicLead: (offTopic[0]?.similarity ?? 0) - (bankUnits[0]?.similarity ?? 0),
-      wordEvidence: wordEvidence(wordModel, [...terms, ...formTerms(question)]),
+      wordEvidence: wordEvidence(models.words, [...terms, ...form]),
     };
-    return { terms, fused, unitList, bankList, features, offTopic, contentWords: words.length };
+    return { terms, fused, unitList, bankList, modelList, features, offTopic, contentWords: words.length };
   }
 
   /**

@@ -162,6 +162,7 @@ describe("replies that fit the question", () => {
     fused: ids.map(([id, score]) => ({ unit: knowledge.byId.get(id)!, score })),
     unitList: [],
     bankList: [],
+    modelList: [],
     features: {
       unitScore: 1,
       topical: 1,

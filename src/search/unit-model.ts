@@ -1,0 +1,180 @@
+/**
+ * A third view for the ranking: a multinomial logistic regression from a question's terms (stems,
+ * phrase concepts and its form, as the word model reads them) to the handbook unit that answers it,
+ * trained on the paraphrase bank and the units' own text. Where the bank index finds a unit through
+ * the few stored questions nearest to the question, this model weighs every word by how well it
+ * tells the units apart over all of them. Fused with the other two lists (fusion.ts).
+ */
+import type { Term } from "./analyzer.ts";
+import type { Scored } from "./fusion.ts";
+import type { Matcher } from "./matcher.ts";
+import { blocksOf } from "./passages.ts";
+import { wordTerms } from "./word-evidence.ts";
+
+/**
+ * The trained model, compact: the weights are dense (every term weighs for or against every unit),
+ * so they are stored as one signed byte per term and unit, scaled per term (`scales[t] / 127`),
+ * base64-encoded: about 1.4 MB for 8,000 terms and 173 units instead of tens of megabytes of JSON.
+ */
+export interface UnitModel {
+  /** the units the model can name, in the order of `bias` and of each term's row */
+  units: string[];
+  bias: number[];
+  /** the terms with a row, in row order */
+  terms: string[];
+  /** a row's largest absolute weight */
+  scales: number[];
+  /** terms × units signed bytes, row by row, base64 */
+  data: string;
+}
+
+export interface UnitExample {
+  terms: readonly Term[];
+  unit: string;
+}
+
+export interface UnitTraining {
+  epochs: number;
+  /** AdaGrad base step */
+  rate: number;
+  /** L2 penalty per update */
+  l2: number;
+}
+
+/** Chosen by cross-validation (`npm run eval -- --cv`): epochs 8 against 6 and 12, the weight in fusion.ts. */
+export const UNIT_TRAINING: UnitTraining = { epochs: 8, rate: 0.5, l2: 1e-4 };
+
+/** A text's terms as a unit-length vector, each term at its highest weight. */
+function vectorOf(terms: readonly Term[]): [string, number][] {
+  const v = new Map<string, number>();
+  for (const t of terms) v.set(t.term, Math.max(v.get(t.term) ?? 0, t.weight));
+  const norm = Math.hypot(...v.values()) || 1;
+  return [...v].map(([term, x]) => [term, x / norm]);
+}
+
+function softmax(z: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (const x of z) if (x > max) max = x;
+  let sum = 0;
+  for (let i = 0; i < z.length; i++) {
+    z[i] = Math.exp(z[i]! - max);
+    sum += z[i]!;
+  }
+  for (let i = 0; i < z.length; i++) z[i]! /= sum;
+  return z;
+}
+
+/** Fits the model with AdaGrad on the softmax cross-entropy; deterministic (a fixed pseudo-random order). */
+export function trainUnitModel(examples: readonly UnitExample[], options: UnitTraining = UNIT_TRAINING): UnitModel {
+  const units = [...new Set(examples.map((e) => e.unit))].sort();
+  const classOf = new Map(units.map((u, i) => [u, i]));
+  const k = units.length;
+  const rows = examples.map((e) => ({ x: vectorOf(e.terms), y: classOf.get(e.unit)! }));
+  const weights = new Map<string, Float64Array>();
+  const squared = new Map<string, Float64Array>();
+  const bias = new Float64Array(k);
+  const biasSquared = new Float64Array(k).fill(1e-8);
+  const row = (map: Map<string, Float64Array>, term: string, init = 0) => {
+    let r = map.get(term);
+    if (!r) map.set(term, (r = new Float64Array(k).fill(init)));
+    return r;
+  };
+  const order = rows.map((_, i) => i);
+  let seed = 20261203;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const z = new Float64Array(k);
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const n of order) {
+      const { x, y } = rows[n]!;
+      z.set(bias);
+      for (const [term, v] of x) {
+        const w = weights.get(term);
+        if (w) for (let c = 0; c < k; c++) z[c]! += v * w[c]!;
+      }
+      const p = softmax(z);
+      for (let c = 0; c < k; c++) {
+        const error = p[c]! - (c === y ? 1 : 0);
+        biasSquared[c]! += error * error;
+        bias[c]! -= (options.rate * error) / Math.sqrt(biasSquared[c]!);
+      }
+      for (const [term, v] of x) {
+        const w = row(weights, term);
+        const g2 = row(squared, term, 1e-8);
+        for (let c = 0; c < k; c++) {
+          const gradient = (p[c]! - (c === y ? 1 : 0)) * v + options.l2 * w[c]!;
+          g2[c]! += gradient * gradient;
+          w[c]! -= (options.rate * gradient) / Math.sqrt(g2[c]!);
+        }
+      }
+    }
+  }
+  const terms = [...weights.keys()].sort();
+  const scales = terms.map((t) => Math.max(...weights.get(t)!.map(Math.abs)) || 1);
+  const bytes = new Int8Array(terms.length * k);
+  terms.forEach((t, r) => {
+    const w = weights.get(t)!;
+    for (let c = 0; c < k; c++) bytes[r * k + c] = Math.round((127 * w[c]!) / scales[r]!);
+  });
+  return {
+    units,
+    bias: [...bias].map((b) => Math.round(b * 1e4) / 1e4),
+    terms,
+    scales: scales.map((x) => Math.round(x * 1e5) / 1e5),
+    data: Buffer.from(bytes.buffer).toString("base64"),
+  };
+}
+
+interface Decoded {
+  rows: Map<string, number>;
+  values: Int8Array;
+}
+const decoded = new WeakMap<UnitModel, Decoded>();
+
+/** The model's rows, decoded once per model. */
+function decode(model: UnitModel): Decoded {
+  let d = decoded.get(model);
+  if (!d) {
+    const buffer = Buffer.from(model.data, "base64");
+    d = {
+      rows: new Map(model.terms.map((t, r) => [t, r])),
+      values: new Int8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength),
+    };
+    decoded.set(model, d);
+  }
+  return d;
+}
+
+/** The units the model names for a question, most probable first (probabilities, summing to 1). */
+export function unitScores(model: UnitModel | undefined, terms: readonly Term[]): Scored[] {
+  if (!model || model.units.length === 0) return [];
+  const { rows, values } = decode(model);
+  const k = model.units.length;
+  const z = Float64Array.from(model.bias);
+  for (const [term, v] of vectorOf(terms)) {
+    const r = rows.get(term);
+    if (r === undefined) continue;
+    const scale = (v * model.scales[r]!) / 127;
+    for (let c = 0; c < k; c++) z[c]! += scale * values[r * k + c]!;
+  }
+  const p = softmax(z);
+  return model.units.map((id, c) => ({ id, score: p[c]! })).sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The handbook's own text as examples of each unit: its title with its summary, its keywords, its
+ * questions and every block of its body, so the model knows every unit, the bank's or not.
+ */
+export function handbookUnitExamples(matcher: Pick<Matcher, "knowledge" | "queryTerms">): UnitExample[] {
+  return matcher.knowledge.units.flatMap((u) =>
+    [[u.title, u.summary].join(". "), u.keywords.join(", "), ...u.questions, ...blocksOf(u.body)]
+      .filter((t) => t.trim())
+      .map((t) => ({ terms: wordTerms(matcher, t), unit: u.id })),
+  );
+}
