@@ -236,7 +236,7 @@ export const texts = {
       [
         `Dit plaats ik als nieuwe draad in het kanaal van *${region}*:`,
         `*Een collega uit de regio vraagt:* ${question}`,
-        ...(themes.length ? [`_Om mee te beginnen, uit het handboek:_ ${themes.join(" · ")}`] : []),
+        ...(themes.length ? [`Om mee te beginnen, uit het handboek: ${themes.join(" · ")}`] : []),
         "Standaard plaats ik je vraag anoniem. Er wordt niets geplaatst voordat jij op een van de knoppen drukt. Antwoorden in de draad stuur ik je hier door.",
       ].join("\n"),
     postAnonymous: "Plaats anoniem",

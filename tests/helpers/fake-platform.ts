@@ -106,8 +106,26 @@ export function fakeSlackApi(): FakePlatform {
   });
 }
 
-/** The Bot Connector: posting an activity returns its new ID. */
+/**
+ * Whether an activity carries a mention entity whose text the message does not contain: Teams
+ * refuses such a post (400, "NotMatchMentionText"), as the Agents Playground showed.
+ */
+export function mentionMismatch(body: Record<string, unknown>): boolean {
+  const entities = Array.isArray(body.entities) ? (body.entities as Record<string, unknown>[]) : [];
+  const text = typeof body.text === "string" ? body.text : "";
+  return entities.some((e) => e?.type === "mention" && typeof e.text === "string" && !text.includes(e.text));
+}
+
+/** What the Bot Connector answers an activity it refuses for its mentions. */
+export const MENTION_REFUSED: Scripted = {
+  status: 400,
+  body: { error: { code: "BadArgument", message: "NotMatchMentionText" } },
+};
+
+/** The Bot Connector: posting an activity returns its new ID (an activity with a stray mention is refused). */
 export function fakeBotConnector(): FakePlatform {
   let id = 1;
-  return new FakePlatform(() => ({ status: 200, body: { id: `activity-${id++}` } }));
+  return new FakePlatform((req) =>
+    mentionMismatch(req.body) ? MENTION_REFUSED : { status: 200, body: { id: `activity-${id++}` } },
+  );
 }

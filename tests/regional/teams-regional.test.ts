@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FakePlatform, type Recorded } from "../helpers/fake-platform.ts";
+import { FakePlatform, MENTION_REFUSED, mentionMismatch, type Recorded } from "../helpers/fake-platform.ts";
 import { type TestBot } from "../helpers/bot.ts";
 import { useBotFixture } from "../helpers/fixtures.ts";
 
@@ -28,7 +28,7 @@ useBotFixture(
               }
             : { status: 404, body: { error: { code: "MemberNotFoundInConversation", message: "not found" } } };
         }
-        return { status: 200, body: { id: `activity-${id++}` } };
+        return mentionMismatch(req.body) ? MENTION_REFUSED : { status: 200, body: { id: `activity-${id++}` } };
       }),
   },
   (f) => ({ connector, bot } = f),
@@ -111,6 +111,10 @@ describe("vraag het de regio (Teams)", () => {
     await post(inChannel("regio koppel Regio Twente", `${CHANNEL};messageid=1700000000001`));
     await waitPosted(`${CHANNEL};messageid=1700000000001`);
     expect((await bot.store.regions.get(`teams:${CHANNEL}`))?.name).toBe("Regio Twente");
+    // the link is announced in the channel as a post Teams accepts (no mention the text lacks)
+    const [announcement] = await waitPosted(CHANNEL);
+    expect(String(announcement!.body.text)).toContain("Regio Twente");
+    expect(mentionMismatch(announcement!.body)).toBe(false);
 
     await post(activity({ text: QUESTION }));
     const [answer] = await waitPosted(DM);
@@ -152,6 +156,8 @@ describe("vraag het de regio (Teams)", () => {
     );
     const [preview] = await waitPosted(DM);
     expect(cardText(preview!)).toContain("Een collega uit de regio vraagt:");
+    // Teams shows only **bold**: no underscore emphasis the client would print as it is
+    expect(cardText(preview!)).not.toMatch(/(^|\s)_\S[^_]*_(\s|$|[.,:])/);
     expect(cardText(preview!)).toContain("collegeonderhandelingen na de verkiezingen");
     expect(posted(CHANNEL)).toHaveLength(0); // nothing posted before she chooses
     const anonymous = actions(preview!).find((a) => a.title === "Plaats anoniem")!;

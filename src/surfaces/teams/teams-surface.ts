@@ -187,7 +187,11 @@ export class TeamsSurface implements Surface {
     const name = fields.from.name?.trim();
     const mention = name ? `<at>${teamsText(name)}</at>` : texts.lessons.someone;
     const text = teamsText(reply.announce).split(texts.lessons.announcer).join(mention);
-    const entities = name ? [{ type: "mention" as const, text: mention, mentioned: { id: fields.from.id, name } }] : [];
+    // A mention entity only for a mention the text carries: Teams refuses one that is not in the text.
+    const entities =
+      name && text.includes(mention)
+        ? [{ type: "mention" as const, text: mention, mentioned: { id: fields.from.id, name } }]
+        : [];
     await this.deliver(send, { type: "message", text, entities }, channelRef);
   }
 
