@@ -7,7 +7,8 @@
  * Screenshots go to check-output/teams/ (git-ignored); on failure always.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -21,6 +22,75 @@ const STEP_MS = 60_000;
 const BOT_NAME = "Test Bot";
 /** The playground's signed-in user, who sends every message. */
 const USER_NAME = "Alex Wilber";
+/** Her Microsoft Entra object ID in the playground's mock tenant (its default). */
+const USER_AAD_ID = "00000000-0000-0000-0000-0000000000020";
+/** The message extension's search command, as the manifest declares it (the playground does not read the manifest). */
+const SEARCH_COMMAND = (
+  JSON.parse(readFileSync(join(ROOT, "manifests", "teams", "manifest.json"), "utf8")) as {
+    composeExtensions: Array<{ commands: Array<{ id: string; parameters: Array<{ name: string }> }> }>;
+  }
+).composeExtensions[0]!.commands[0]!;
+/** The question asked of the region; the same text must come back in the preview and in the channel. */
+const REGION_QUESTION = "hoe houd ik de relatie met de griffier goed als de raad en het college botsen?";
+const REGION_REPLY = "Bij ons helpt een vast tweewekelijks overleg met de griffier en de burgemeester.";
+
+/**
+ * The playground's mock tenant: its default (users, group chat, team "My Team" with General and
+ * Announcements), except that the signed-in user's Teams user ID is her Entra object ID. The bot
+ * asks the roster for a member by the Entra object ID (`from.aadObjectId`), which Teams accepts
+ * ("Teams user ID, UPN, or Microsoft Entra Object ID"); the playground's roster
+ * (`GET /v3/conversations/{id}/members/{userId}`) finds a member by the Teams user ID only and
+ * answers 404 MemberNotFoundInConversation to the object ID ("user-id-0" in its default).
+ */
+function playgroundConfig(): string {
+  const user = (n: number, id: string, name: string, upn: string) => {
+    const [given, surname] = name.split(" ");
+    const aad = n === 0 ? USER_AAD_ID : `00000000-0000-0000-0000-00000000000${20 + n}`;
+    return [
+      `  id: ${id === "aad" ? aad : id}`,
+      `  name: ${name}`,
+      `  userPrincipleName: ${upn}`,
+      `  aadObjectId: ${aad}`,
+      `  givenName: ${given}`,
+      `  surname: ${surname}`,
+      `  email: ${upn}`,
+    ];
+  };
+  const others = [
+    ["Megan Bowen", "meganb@example.com"],
+    ["Adele Vance", "adelev@example.com"],
+    ["Isaiah Langer", "isaiahl@example.com"],
+    ["Patti Fernandez", "pattif@example.com"],
+    ["Lynne Robbins", "lynner@example.com"],
+  ] as const;
+  return [
+    'version: "0.1.1"',
+    "tenantId: 00000000-0000-0000-0000-0000000000001",
+    "bot:",
+    "  id: 00000000-0000-0000-0000-00000000000011",
+    `  name: ${BOT_NAME}`,
+    "currentUser:",
+    ...user(0, "aad", USER_NAME, "alexw@example.com"),
+    "users:",
+    ...others.flatMap(([name, upn], i) => {
+      const [first, ...rest] = user(i + 1, `user-id-${i + 1}`, name, upn);
+      return [`  - ${first!.trim()}`, ...rest.map((l) => `  ${l}`)];
+    }),
+    "personalChat:",
+    `  id: ${randomUUID()}`,
+    "groupChat:",
+    `  id: ${randomUUID()}`,
+    "  name: Group Chat",
+    "team:",
+    "  id: team-id",
+    "  name: My Team",
+    "  aadGroupId: 00000000-0000-0000-0000-000000000031",
+    "  channels:",
+    "    - id: channel-announcements-id",
+    "      name: Announcements",
+    "",
+  ].join("\n");
+}
 
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -91,6 +161,9 @@ async function checkCard(card: Locator, label: string): Promise<void> {
       `${label}: visible ${name} in ${JSON.stringify(text.slice(Math.max(0, text.indexOf(mark) - 40), text.indexOf(mark) + 40))}`,
     );
   }
+  // Markdown emphasis the client did not render: "_Om mee te beginnen:_" shown with its underscores.
+  const underscored = /(^|[\s("])_[^_\s][^_\n]*?[^_\s]_(?=$|[\s.,:;!?)"])/m.exec(text);
+  check(!underscored, `${label}: visible underscore emphasis in ${JSON.stringify(underscored?.[0].trim())}`);
   const clipped = await card.locator("button, [role=button]").evaluateAll((buttons) =>
     buttons
       .filter((b) => (b as HTMLElement).offsetParent !== null)
@@ -138,33 +211,37 @@ class Chat {
   /** Types a message (after an @mention of the bot, picked in the mention picker, if `mention`) and waits for the bot's card that contains `expect`. */
   async say(text: string, expect: string | RegExp, shotName?: string, mention = false): Promise<Locator> {
     const before = await this.cards().count();
-    const input = this.scope().locator(EDITOR);
-    await input.click();
-    if (mention) {
-      // In group chats and channels the bot reads only messages that mention it. As a user would:
-      // type "@", wait for the picker (it searches the members half a second after each keystroke)
-      // and click the bot in it; the editor then holds a mention node, which the playground sends
-      // as `<at>Test Bot</at>` with a mention entity. Hovering and pressing Enter does not select
-      // (Enter goes to the editor and sends the bare "@"); a click, or ArrowDown and then Enter, does.
-      await this.page.keyboard.type("@");
-      const option = this.page
-        .getByRole("menuitem")
-        .filter({ has: this.page.getByText(BOT_NAME, { exact: true }) })
-        .first();
-      await option.waitFor({ timeout: 10_000 });
-      await option.click();
-      await input
-        .locator(".mention", { hasText: BOT_NAME })
-        .waitFor({ timeout: 10_000 })
-        .catch(async (e) => {
-          await screenshot(this.page, `mention-${this.name}`);
-          throw new Error(`${this.name}: the mention picker did not insert a mention of ${BOT_NAME}: ${e}`);
-        });
-      await this.page.keyboard.type(" ");
-    }
+    if (mention) await this.mention();
+    else await this.scope().locator(EDITOR).click();
     await this.page.keyboard.type(text);
     await this.page.keyboard.press("Enter");
     return this.waitCard(before, expect, `"${text}"`, shotName);
+  }
+
+  /** Starts a message in this chat's compose box with an @mention of the bot, picked in the mention picker. */
+  async mention(): Promise<void> {
+    const input = this.scope().locator(EDITOR);
+    await input.click();
+    // In group chats and channels the bot reads only messages that mention it. As a user would:
+    // type "@", wait for the picker (it searches the members half a second after each keystroke)
+    // and click the bot in it; the editor then holds a mention node, which the playground sends
+    // as `<at>Test Bot</at>` with a mention entity. Hovering and pressing Enter does not select
+    // (Enter goes to the editor and sends the bare "@"); a click, or ArrowDown and then Enter, does.
+    await this.page.keyboard.type("@");
+    const option = this.page
+      .getByRole("menuitem")
+      .filter({ has: this.page.getByText(BOT_NAME, { exact: true }) })
+      .first();
+    await option.waitFor({ timeout: 10_000 });
+    await option.click();
+    await input
+      .locator(".mention", { hasText: BOT_NAME })
+      .waitFor({ timeout: 10_000 })
+      .catch(async (e) => {
+        await screenshot(this.page, `mention-${this.name}`);
+        throw new Error(`${this.name}: the mention picker did not insert a mention of ${BOT_NAME}: ${e}`);
+      });
+    await this.page.keyboard.type(" ");
   }
 
   async waitCard(before: number, expect: string | RegExp, label: string, shotName?: string): Promise<Locator> {
@@ -206,6 +283,236 @@ class Chat {
   }
 }
 
+/**
+ * The search-based message extension in the group chat's compose box, as a user opens it: the
+ * compose box's "+" (Trigger Message Extension App), "Search Command", then a search term. The
+ * playground does not read the manifest, so its panel asks for the command ID and the parameter
+ * name (taken from manifests/teams/manifest.json). It sends `composeExtension/query` per keystroke
+ * and lists each result's preview (title and passage); choosing one puts the result's card into
+ * the compose box (the playground sends no `composeExtension/selectItem`: it supports no tap
+ * action, and the bot's previews have none), and Send posts it into the chat.
+ */
+async function messageExtension(group: Chat): Promise<void> {
+  const { page } = group;
+  const label = "message extension";
+  await page.getByRole("button", { name: "Trigger Message Extension App" }).click();
+  await page.getByRole("menuitem", { name: "Search Command" }).click();
+  const panel = page
+    .getByText("Search-Based Message Extension", { exact: true })
+    .locator("xpath=ancestor::div[.//input[@placeholder='Enter a search term']][1]");
+  await panel.waitFor({ timeout: 15_000 });
+  await panel.getByText("Specify Command ID or Parameter").click();
+  await panel.getByPlaceholder("Command ID").fill(SEARCH_COMMAND.id);
+  await panel.getByPlaceholder("Parameter name").fill(SEARCH_COMMAND.parameters[0]!.name);
+  await panel.getByPlaceholder("Enter a search term").click();
+  await page.keyboard.type("wethouder en griffier");
+  const results = panel.locator("h1");
+  // One query per keystroke; the list settles on the answer to the whole term.
+  await until(
+    `${label}: results for "wethouder en griffier"`,
+    async () => ((await panel.innerText()).includes("griffier") && (await results.count()) > 0 ? true : undefined),
+    30_000,
+  ).catch(async (e) => {
+    await screenshot(page, "timeout-message-extension");
+    throw e;
+  });
+  await page.waitForTimeout(1500);
+  const entries = await results.evaluateAll((titles) =>
+    titles.map((t) => ({
+      title: (t as HTMLElement).innerText.trim(),
+      passage: (t.parentElement?.querySelector("span") as HTMLElement | null)?.innerText.trim() ?? "",
+    })),
+  );
+  check(entries.length >= 2, `${label}: ${entries.length} result(s) listed, expected several themes`);
+  const notThemes = entries.filter((e) => !/^thema \d+: \S/.test(e.title) || e.passage.length < 20);
+  check(notThemes.length === 0, `${label}: results without a theme title and passage: ${JSON.stringify(notThemes)}`);
+  check(
+    entries.some((e) => /griffier/i.test(`${e.title} ${e.passage}`)),
+    `${label}: no result about the griffier: ${JSON.stringify(entries.map((e) => e.title))}`,
+  );
+  await checkCard(panel, `${label} results`);
+  // The command ID and parameter name folded away again, the panel shows the results.
+  await panel.getByText("Specify Command ID or Parameter").click();
+  await page.waitForTimeout(500);
+  await panel.screenshot({ path: join(OUT, "message-extension.png") });
+
+  const chosen = entries.find((e) => /griffier/i.test(e.title)) ?? entries[0]!;
+  const themeTitle = chosen.title.replace(/^thema \d+: /, "");
+  await results.filter({ hasText: chosen.title }).first().click();
+  const inserted = page.locator(EDITOR).locator(".ac-adaptiveCard");
+  await inserted.first().waitFor({ timeout: 15_000 });
+  const insertedText = await inserted.first().innerText();
+  check(
+    insertedText.includes(themeTitle) && /Bron: Wegwijzer/.test(insertedText),
+    `${label}: the card in the compose box is not "${chosen.title}" with its source: ${JSON.stringify(insertedText.slice(0, 300))}`,
+  );
+  await checkCard(inserted.first(), `${label} card in the compose box`);
+  await screenshot(page, "message-extension-inserted");
+
+  const sentBefore = await group.cards().count();
+  await page.getByRole("button", { name: "Send Message" }).click();
+  const sent = page.locator(`.ac-adaptiveCard:not(${EDITOR} .ac-adaptiveCard)`).filter({ hasText: themeTitle });
+  await until(
+    `${label}: the chosen card in the chat`,
+    async () =>
+      ((await page.locator(EDITOR).locator(".ac-adaptiveCard").count()) === 0 && (await sent.count()) > 0) || undefined,
+    15_000,
+  );
+  const card = sent.last();
+  await card.scrollIntoViewIfNeeded();
+  const text = await card.innerText();
+  check(
+    text.includes(chosen.passage.replace(/…$/, "").slice(0, 40)) && text.includes("Bron: Wegwijzer"),
+    `${label}: the posted card lacks the passage or the source: ${JSON.stringify(text.slice(0, 300))}`,
+  );
+  await checkCard(card, `${label} posted card`);
+  // Not mentioned, the bot stays out of it: nothing but the shared card is added to the chat.
+  await page.waitForTimeout(5000);
+  const added = (await group.cards().count()) - sentBefore;
+  check(added === 0, `${label}: ${added} card(s) besides the shared one appeared in the group chat`);
+  await screenshot(page, "message-extension-sent");
+}
+
+/** The card in view that contains `text`, once it is there. */
+async function cardWith(chat: Chat, text: string, label: string): Promise<Locator> {
+  const card = chat.cards().filter({ hasText: text }).last();
+  await card.waitFor({ timeout: 30_000 }).catch(async (e) => {
+    await screenshot(chat.page, `timeout-${label.replace(/\W+/g, "-")}`);
+    throw new Error(`${chat.name}: no card with ${JSON.stringify(text)} (${label}): ${(e as Error).message}`);
+  });
+  await card.scrollIntoViewIfNeeded();
+  await checkCard(card, `${chat.name} ${label}`);
+  return card;
+}
+
+/**
+ * "Vraag het de regio": `regio koppel Regio Twente` in the channel (confirmed in the thread and
+ * announced in a new post); in the personal chat an answer offers "Vraag het je regio" (the bot
+ * counts her a member since she linked the channel; it keeps that for ten minutes), the preview
+ * shows the exact text, anonymous by default; "Plaats anoniem" asks the team's roster again
+ * (`GET /v3/conversations/team-id/members/{Entra object ID}`) and posts a new thread in the
+ * channel, and a reply in that thread comes back in the personal chat.
+ */
+async function askTheRegion(chat: Chat, channel: Chat): Promise<void> {
+  const { page } = chat;
+  const linked = "Dit kanaal is nu het kanaal van Regio Twente";
+  await channel.say("regio koppel Regio Twente", linked, undefined, true);
+  // Like a subscription, the link is announced in a new post of the bot's.
+  const announcement = page
+    .getByRole("group")
+    .filter({ hasText: linked })
+    .filter({ hasNotText: "Welkom bij Wegwijzer" });
+  await until(
+    "regio: the announcement of the link",
+    async () => ((await announcement.count()) > 0 ? true : undefined),
+    15_000,
+  ).catch(() => undefined);
+  check(
+    (await announcement.count()) > 0,
+    `channel: "regio koppel" is not announced in a new post (the bot's announcement did not arrive in the client)`,
+  );
+
+  await chat.open("Personal Chat");
+  const answer = await chat.say(REGION_QUESTION, "Bron:");
+  const offer = answer.getByText("Vraag het je regio", { exact: true });
+  check((await offer.count()) > 0, `regio: the answer in the personal chat does not offer "Vraag het je regio"`);
+  if ((await offer.count()) === 0) return;
+  const before = await chat.cards().count();
+  await chat.click(answer, "Vraag het je regio");
+  const preview = await chat.waitCard(
+    before,
+    "Dit plaats ik als nieuwe draad in het kanaal van Regio Twente",
+    "regio preview",
+    "regio-preview",
+  );
+  const previewText = await preview.innerText();
+  check(
+    previewText.includes(`Een collega uit de regio vraagt: ${REGION_QUESTION}`),
+    `regio preview: the exact question is not shown as it will be posted: ${JSON.stringify(previewText.slice(0, 400))}`,
+  );
+  check(
+    previewText.includes("Standaard plaats ik je vraag anoniem") && !previewText.includes(USER_NAME),
+    `regio preview: not anonymous by default: ${JSON.stringify(previewText.slice(0, 400))}`,
+  );
+  for (const button of ["Plaats anoniem", "Plaats met mijn naam", "Niet plaatsen"])
+    check(previewText.includes(button), `regio preview: no "${button}" button`);
+  const postedBefore = await chat.cards().count();
+  await chat.click(preview, "Plaats anoniem");
+  const posted = await chat.waitCard(postedBefore, "in het kanaal van Regio Twente", "Plaats anoniem");
+  const postedText = await posted.innerText();
+  check(
+    postedText.includes("Je vraag staat anoniem in het kanaal van Regio Twente"),
+    `regio: "Plaats anoniem" did not post: ${JSON.stringify(postedText.slice(0, 300))}`,
+  );
+  await screenshot(page, "regio-posted");
+  if (!postedText.includes("Je vraag staat anoniem")) return;
+
+  // The question is a new post of the bot's in the channel, not a reply in the thread she linked it from.
+  const lead = "Een collega uit de regio vraagt:";
+  await channel.open("General");
+  const post = page
+    .getByRole("group")
+    .filter({ hasText: lead })
+    .filter({ has: page.locator(EDITOR) });
+  await until(
+    "regio: the question in the channel",
+    async () => ((await post.count()) > 0 ? true : undefined),
+    30_000,
+  ).catch(async (e) => {
+    await screenshot(page, "timeout-regio-channel");
+    throw e;
+  });
+  const postCard = post.first().locator(".ac-adaptiveCard").first();
+  await postCard.scrollIntoViewIfNeeded();
+  const postText = await postCard.innerText();
+  check(
+    postText.includes(`${lead} ${REGION_QUESTION}`),
+    `regio channel post: the question is not the text she confirmed: ${JSON.stringify(postText.slice(0, 400))}`,
+  );
+  check(
+    /Om mee te beginnen, uit het handboek van de gemeentesecretaris:\s*thema \d+: /.test(postText),
+    `regio channel post: no handbook themes: ${JSON.stringify(postText.slice(0, 400))}`,
+  );
+  check(!postText.includes(USER_NAME), "regio channel post: the anonymous question names her");
+  check(
+    !(await post.first().innerText()).includes("Welkom bij Wegwijzer"),
+    "regio: the question was posted in the thread of the welcome post, not as a new post",
+  );
+  await checkCard(postCard, "regio channel post");
+  await post.first().screenshot({ path: join(OUT, "regio-channel-post.png") });
+
+  // A reply in that thread goes to the asker's personal chat. In Teams, with the resource-specific
+  // consent, the bot gets every reply in the thread; the playground passes a channel message to
+  // the bot only when it mentions the bot (as Teams does without that consent), so the reply
+  // mentions it. The one signed-in user of the playground is asker and colleague at once.
+  const thread = new Chat(page, "regio thread", lead);
+  const replyBefore = await thread.cards().count();
+  await thread.mention();
+  await page.keyboard.type(REGION_REPLY);
+  await page.keyboard.press("Enter");
+  await until(
+    "regio: the reply in the thread",
+    async () => ((await thread.scope().innerText()).includes(REGION_REPLY) ? true : undefined),
+    15_000,
+  );
+  await page.waitForTimeout(3000);
+  await screenshot(page, "regio-thread-reply");
+  check(
+    (await thread.cards().count()) === replyBefore,
+    "regio thread: the bot answered the reply in the channel instead of only passing it on",
+  );
+  await chat.open("Personal Chat");
+  const forwarded = await cardWith(chat, "Antwoord uit Regio Twente", "forwarded reply");
+  const forwardedText = await forwarded.innerText();
+  check(
+    forwardedText.includes(`van ${USER_NAME} op je vraag`) && forwardedText.includes(REGION_REPLY),
+    `regio: the forwarded reply does not name who replied or lacks the reply: ${JSON.stringify(forwardedText.slice(0, 300))}`,
+  );
+  check(!forwardedText.includes(BOT_NAME), `regio: the forwarded reply still holds the mention of ${BOT_NAME}`);
+  await forwarded.screenshot({ path: join(OUT, "regio-reply-forwarded.png") });
+  await screenshot(page, "regio-forwarded");
+}
+
 async function main(): Promise<void> {
   if (!existsSync(CHROMIUM))
     throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
@@ -232,6 +539,8 @@ async function main(): Promise<void> {
   );
 
   const cli = join(ROOT, "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
+  const config = join(work, ".m365agentsplayground.yml");
+  writeFileSync(config, playgroundConfig());
   const playground = start(
     "playground",
     process.execPath,
@@ -246,10 +555,23 @@ async function main(): Promise<void> {
       String(playgroundPort),
       "--disable-telemetry",
     ],
-    { TEAMSAPPTESTER_BROWSER: "none", TEAMSFX_TELEMETRY_TESTING: "0", NO_UPDATE_NOTIFIER: "1" },
+    {
+      TEAMSAPPTESTER_BROWSER: "none",
+      TEAMSFX_TELEMETRY_TESTING: "0",
+      NO_UPDATE_NOTIFIER: "1",
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: config,
+    },
   );
   await until("the playground", () =>
     playground.output().includes(`Listening on ${playgroundPort}`) ? true : undefined,
+  );
+  // The roster call the bot makes for "vraag het de regio", for the signed-in user in the team.
+  const roster = await fetch(
+    `http://127.0.0.1:${playgroundPort}/_connector/v3/conversations/team-id/members/${USER_AAD_ID}`,
+  ).catch(() => undefined);
+  check(
+    roster?.ok === true,
+    `the playground's roster does not find ${USER_NAME} by her Entra object ID (${roster?.status ?? "no answer"}); "vraag het de regio" cannot post`,
   );
 
   const profile = join(work, "chromium");
@@ -392,6 +714,8 @@ async function main(): Promise<void> {
     }
     await screenshot(page, "group");
 
+    await messageExtension(group);
+
     // The bot greets the channel in a post of its own when the channel is first opened; the
     // channel steps are replies in that post's thread.
     const channel = new Chat(page, "channel", "Welkom bij Wegwijzer");
@@ -419,6 +743,8 @@ async function main(): Promise<void> {
       .first()
       .screenshot({ path: join(OUT, "channel-announcement.png"), timeout: 10_000 })
       .catch(() => undefined);
+
+    await askTheRegion(chat, channel);
   } catch (error) {
     failures.push(`stopped: ${(error as Error).message}`);
   } finally {
