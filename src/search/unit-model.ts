@@ -6,6 +6,7 @@
  * tells the units apart over all of them. Fused with the other two lists (fusion.ts).
  */
 import type { Term } from "./analyzer.ts";
+import { epochOrders } from "./epochs.ts";
 import type { Scored } from "./fusion.ts";
 import type { Matcher } from "./matcher.ts";
 import { blocksOf } from "./passages.ts";
@@ -79,18 +80,8 @@ export function trainUnitModel(examples: readonly UnitExample[], options: UnitTr
     if (!r) map.set(term, (r = new Float64Array(k).fill(init)));
     return r;
   };
-  const order = rows.map((_, i) => i);
-  let seed = 20261203;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
   const z = new Float64Array(k);
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+  for (const order of epochOrders(rows.length, options.epochs, 20261203)) {
     for (const n of order) {
       const { x, y } = rows[n]!;
       z.set(bias);

@@ -12,6 +12,7 @@
  * function words and first word, see `formTerms`) lifted it again, from 84% to 95%.
  */
 import type { Term } from "./analyzer.ts";
+import { epochOrders } from "./epochs.ts";
 import { CONCEPT_PREFIX } from "./concepts.ts";
 import type { Matcher } from "./matcher.ts";
 import { rawTokens } from "./normalize.ts";
@@ -115,17 +116,7 @@ export function trainWordModel(examples: readonly WordExample[], options: WordTr
   const squared = new Map<string, number>();
   let bias = 0;
   let biasSquared = 1e-8;
-  const order = rows.map((_, i) => i);
-  let seed = 20261123;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+  for (const order of epochOrders(rows.length, options.epochs, 20261123)) {
     for (const n of order) {
       const { x, y } = rows[n]!;
       let z = bias;
