@@ -51,8 +51,11 @@ const QUESTION_HITS = 200;
 const MODEL_UNITS = 30;
 /** The nearest unanswerable questions that decide what kind of question an unanswered one is. */
 const OFF_TOPIC_NEIGHBOURS = 5;
-/** How much the bank's vote for a block counts against the block's word overlap with the question. */
-export const PASSAGE_BANK_SHARE = 0.3;
+/**
+ * How much the bank's vote for a block counts against the block's word overlap with the question
+ * (on the folds with the bank of 4,773: passage@1 73.8% at 0.3, 75.8% at 0.5, 74.1% at 0.7).
+ */
+export const PASSAGE_BANK_SHARE = 0.5;
 /** Key under which a block's term map counts its bank questions (no term has a space). */
 const QUESTIONS_KEY = " questions";
 
