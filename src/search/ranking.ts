@@ -60,8 +60,9 @@ export const PASSAGE_BANK_SHARE = 0.5;
 const QUESTIONS_KEY = " questions";
 
 /**
- * Ranks units for a question with two views fused: the unit-level BM25F (matcher) and the nearest
- * questions of the paraphrase bank (best match per unit). Also picks the passage that answers.
+ * Ranks units for a question with three views fused: the unit-level BM25F (matcher), the nearest
+ * questions of the paraphrase bank (best match per unit) and, when a trained model is given, the
+ * unit model (unit-model.ts). Also picks the passage that answers.
  */
 export class Ranker {
   /**
@@ -113,7 +114,10 @@ export class Ranker {
     const rankedById = new Map(ranked.map((r) => [r.unit.id, r]));
     const bankById = new Map(bankUnits.map((b) => [b.unit, b]));
     const form = formTerms(question);
-    const modelList = unitScores(models.units, [...terms, ...form]).slice(0, MODEL_UNITS);
+    // a model trained before a unit was removed may still name it: only units the knowledge has
+    const modelList = unitScores(models.units, [...terms, ...form])
+      .filter((s) => this.matcher.knowledge.byId.has(s.id))
+      .slice(0, MODEL_UNITS);
     const top = maxFused(this.fusion, modelList.length > 0);
     const fused = fuse(unitList, bankList, this.fusion, modelList).map((f) => ({
       unit: this.matcher.knowledge.byId.get(f.id)!,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type FakePlatform } from "../helpers/fake-platform.ts";
-import { type TestBot } from "../helpers/bot.ts";
+import type { FakePlatform } from "../helpers/fake-platform.ts";
+import type { TestBot } from "../helpers/bot.ts";
 import { slackHeaders } from "../helpers/slack-signing.ts";
 import { useBotFixture } from "../helpers/fixtures.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type FakePlatform } from "../helpers/fake-platform.ts";
+import type { FakePlatform } from "../helpers/fake-platform.ts";
 import { startTestBot, type TestBot } from "../helpers/bot.ts";
 import { useBotFixture } from "../helpers/fixtures.ts";
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { FakePlatform, type Recorded } from "../helpers/fake-platform.ts";
-import { type TestBot } from "../helpers/bot.ts";
+import type { TestBot } from "../helpers/bot.ts";
 import { slackHeaders } from "../helpers/slack-signing.ts";
 import { useBotFixture } from "../helpers/fixtures.ts";
 

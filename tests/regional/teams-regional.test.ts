@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FakePlatform, MENTION_REFUSED, mentionMismatch, type Recorded } from "../helpers/fake-platform.ts";
-import { type TestBot } from "../helpers/bot.ts";
+import type { TestBot } from "../helpers/bot.ts";
 import { useBotFixture } from "../helpers/fixtures.ts";
 
 /** "Vraag het de regio" on Teams, over real HTTP against a fake Bot Connector with a channel roster. */
