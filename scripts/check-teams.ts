@@ -178,6 +178,16 @@ async function checkCard(card: Locator, label: string): Promise<void> {
 
 const EDITOR = '[role="textbox"][data-lexical-editor]';
 
+/** The text of a card's first follow-up row (without its "›"), or "" when it has none. */
+async function firstFollowUp(card: Locator, rows: string): Promise<string> {
+  const text = await card
+    .locator(rows)
+    .first()
+    .innerText()
+    .catch(() => "");
+  return text.replace(/^›\s*/, "").trim();
+}
+
 class Chat {
   constructor(
     readonly page: Page,
@@ -636,15 +646,7 @@ async function main(): Promise<void> {
     await screenshot(page, "feedback");
 
     const before = await chat.cards().count();
-    const followUp = (
-      await answer
-        .locator(".ac-container[role=button], .ac-selectable")
-        .first()
-        .innerText()
-        .catch(() => "")
-    )
-      .replace(/^›\s*/, "")
-      .trim();
+    const followUp = await firstFollowUp(answer, ".ac-container[role=button], .ac-selectable");
     check(followUp.length > 0, "answer: no follow-up row to click");
     if (followUp) {
       await chat.click(answer, `› ${followUp}`);
@@ -697,15 +699,7 @@ async function main(): Promise<void> {
     const group = new Chat(page, "group chat");
     await group.open("Group Chat");
     const groupAnswer = await group.say("hoe werk ik goed samen met de griffier?", "Bron:", "group-answer-card", true);
-    const groupFollowUp = (
-      await groupAnswer
-        .locator(".ac-selectable")
-        .first()
-        .innerText()
-        .catch(() => "")
-    )
-      .replace(/^›\s*/, "")
-      .trim();
+    const groupFollowUp = await firstFollowUp(groupAnswer, ".ac-selectable");
     check(groupFollowUp.length > 0, "group chat: the answer has no follow-up row to click");
     if (groupFollowUp) {
       const n = await group.cards().count();

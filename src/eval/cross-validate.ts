@@ -21,13 +21,14 @@ import { fuse, type FusionOptions, type Scored } from "../search/fusion.ts";
 import type { Term } from "../search/analyzer.ts";
 import { blocksOf } from "../search/passages.ts";
 import {
+  type HandbookExample,
   handbookExamples,
   trainWordModel,
   type WordExample,
   type WordModel,
   wordTerms,
 } from "../search/word-evidence.ts";
-import { handbookUnitExamples, trainUnitModel, type UnitExample, type UnitModel } from "../search/unit-model.ts";
+import { trainUnitModel, type UnitExample, type UnitModel } from "../search/unit-model.ts";
 import type { EvalQuestion } from "./metrics.ts";
 
 export interface CvItem {
@@ -104,8 +105,9 @@ export function crossValidate(
   const termsOf = new Map<CvItem, Term[]>();
   const wordModels: WordModel[] = [];
   const unitModels: UnitModel[] = [];
-  let handbook: WordExample[] | undefined;
-  let handbookUnits: UnitExample[] | undefined;
+  // The handbook's own text, read once: answerable examples for the word model, each unit's for the unit model.
+  let handbook: HandbookExample[] | undefined;
+  let handbookWords: WordExample[] = [];
   const pending: (Omit<CvRecord, "answer"> & { answerer: Answerer })[] = [];
   const unitExamplesOf = (chosen: readonly CvItem[]): UnitExample[] =>
     chosen
@@ -124,16 +126,18 @@ export function crossValidate(
     const answerer = build({ questions, unanswerable, concepts: bank.concepts });
     for (const item of items)
       if (!termsOf.has(item)) termsOf.set(item, wordTerms(answerer.ranker.matcher, item.question.q));
-    handbook ??= handbookExamples(answerer.ranker.matcher);
+    if (!handbook) {
+      handbook = handbookExamples(answerer.ranker.matcher);
+      handbookWords = handbook.map((e) => ({ terms: e.terms, answerable: true }));
+    }
     const words = trainWordModel([
-      ...handbook,
+      ...handbookWords,
       ...items
         .filter((i) => i.fold !== fold)
         .map((i) => ({ terms: termsOf.get(i)!, answerable: i.question.gold.length > 0 })),
     ]);
     wordModels.push(words);
-    handbookUnits ??= handbookUnitExamples(answerer.ranker.matcher);
-    const units = trainUnitModel([...handbookUnits, ...unitExamplesOf(items.filter((i) => i.fold !== fold))]);
+    const units = trainUnitModel([...handbook, ...unitExamplesOf(items.filter((i) => i.fold !== fold))]);
     unitModels.push(units);
     for (const item of items) {
       if (item.fold !== fold) continue;
@@ -173,10 +177,10 @@ export function crossValidate(
   }
   progress(`classifier trained ${k} times, each without the fold it decides on`);
   const words = trainWordModel([
-    ...(handbook ?? []),
+    ...handbookWords,
     ...items.map((i) => ({ terms: termsOf.get(i)!, answerable: i.question.gold.length > 0 })),
   ]);
-  const units = trainUnitModel([...(handbookUnits ?? []), ...unitExamplesOf(items)]);
+  const units = trainUnitModel([...(handbook ?? []), ...unitExamplesOf(items)]);
   const model = trainOn(pending, words, units);
   return { records, model };
 }

@@ -8,9 +8,6 @@
 import type { Term } from "./analyzer.ts";
 import { epochOrders } from "./epochs.ts";
 import type { Scored } from "./fusion.ts";
-import type { Matcher } from "./matcher.ts";
-import { blocksOf } from "./passages.ts";
-import { wordTerms } from "./word-evidence.ts";
 
 /**
  * The trained model, compact: the weights are dense (every term weighs for or against every unit),
@@ -156,16 +153,4 @@ export function unitScores(model: UnitModel | undefined, terms: readonly Term[])
   }
   const p = softmax(z);
   return model.units.map((id, c) => ({ id, score: p[c]! })).sort((a, b) => b.score - a.score);
-}
-
-/**
- * The handbook's own text as examples of each unit: its title with its summary, its keywords, its
- * questions and every block of its body, so the model knows every unit, the bank's or not.
- */
-export function handbookUnitExamples(matcher: Pick<Matcher, "knowledge" | "queryTerms">): UnitExample[] {
-  return matcher.knowledge.units.flatMap((u) =>
-    [[u.title, u.summary].join(". "), u.keywords.join(", "), ...u.questions, ...blocksOf(u.body)]
-      .filter((t) => t.trim())
-      .map((t) => ({ terms: wordTerms(matcher, t), unit: u.id })),
-  );
 }

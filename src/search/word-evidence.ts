@@ -87,19 +87,25 @@ export function wordEvidence(model: WordModel | undefined, terms: readonly Term[
   return z;
 }
 
+/** A text of the handbook itself, read as the models read a question, with the unit it belongs to. */
+export interface HandbookExample {
+  terms: Term[];
+  unit: string;
+}
+
 /**
- * The handbook's own text as answerable examples: every unit's title with its summary, keywords and
- * questions, and every block of its body. Without them a handbook word that municipal-practice
- * questions also use (de Gemeentewet, het gemeentehuis) would only ever be seen on the wrong side.
+ * The handbook's own text as examples: every unit's title with its summary, keywords and
+ * questions, and every block of its body. For the word model they are answerable examples (without
+ * them a handbook word that municipal-practice questions also use, de Gemeentewet, het
+ * gemeentehuis, would only ever be seen on the wrong side); for the unit model, examples of their
+ * unit, so it knows every unit, the bank's or not.
  */
-export function handbookExamples(matcher: Pick<Matcher, "knowledge" | "queryTerms">): WordExample[] {
-  const texts = matcher.knowledge.units.flatMap((u) => [
-    [u.title, u.summary].join(". "),
-    u.keywords.join(", "),
-    ...u.questions,
-    ...blocksOf(u.body),
-  ]);
-  return texts.filter((t) => t.trim()).map((t) => ({ terms: wordTerms(matcher, t), answerable: true }));
+export function handbookExamples(matcher: Pick<Matcher, "knowledge" | "queryTerms">): HandbookExample[] {
+  return matcher.knowledge.units.flatMap((u) =>
+    [[u.title, u.summary].join(". "), u.keywords.join(", "), ...u.questions, ...blocksOf(u.body)]
+      .filter((t) => t.trim())
+      .map((t) => ({ terms: wordTerms(matcher, t), unit: u.id })),
+  );
 }
 
 /**
