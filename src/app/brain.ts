@@ -5,6 +5,13 @@ import { Answerer } from "../search/answer.ts";
 import { loadConfidenceModel } from "../search/confidence.ts";
 import { Matcher } from "../search/matcher.ts";
 import { loadSynonyms } from "../search/synonyms.ts";
+import {
+  BRAIN_SNAPSHOT_FILE,
+  type BrainSnapshot,
+  brainFingerprint,
+  readBrainSnapshot,
+  writeBrainSnapshot,
+} from "./brain-snapshot.ts";
 
 /** Everything `answer()` needs: the validated knowledge and the search index built from it. */
 export interface Brain {
@@ -13,12 +20,48 @@ export interface Brain {
   bank: Bank;
   matcher: Matcher;
   answerer: Answerer;
+  /** whether the index was restored from its build-time snapshot (brain-snapshot.ts) instead of built */
+  restored: boolean;
 }
 
-/** Loads the knowledge and builds the search index; no I/O after this. */
-export function createBrain(dir: string = KNOWLEDGE_DIR): Brain {
+export interface BrainOptions {
+  /** the build-time snapshot to restore the index from, when it fits; false: always build */
+  snapshotFile?: string | false;
+}
+
+/** Loads the knowledge and builds the search index (or restores it from its snapshot); no I/O after this. */
+export function createBrain(dir: string = KNOWLEDGE_DIR, options: BrainOptions = {}): Brain {
   const knowledge = loadKnowledge(dir);
   const bank = loadBank(dir, knowledge);
-  const matcher = new Matcher(knowledge, loadSynonyms(dir), bank);
-  return { knowledge, bank, matcher, answerer: new Answerer(matcher, bank, loadConfidenceModel(dir)) };
+  const synonyms = loadSynonyms(dir);
+  const model = loadConfidenceModel(dir);
+  const file = options.snapshotFile ?? BRAIN_SNAPSHOT_FILE;
+  const snapshot = file === false ? undefined : readBrainSnapshot(file, brainFingerprint(dir));
+  if (snapshot) {
+    try {
+      const matcher = new Matcher(knowledge, synonyms, bank, snapshot.matcher);
+      const answerer = new Answerer(matcher, bank, model, snapshot.ranker);
+      return { knowledge, bank, matcher, answerer, restored: true };
+    } catch {
+      // arrays that do not fit the knowledge: build instead
+    }
+  }
+  const matcher = new Matcher(knowledge, synonyms, bank);
+  return { knowledge, bank, matcher, answerer: new Answerer(matcher, bank, model), restored: false };
+}
+
+/** The brain's index as a snapshot that `createBrain` restores for the same knowledge and code. */
+export function snapshotOf(brain: Brain, dir: string = KNOWLEDGE_DIR): BrainSnapshot {
+  return {
+    fingerprint: brainFingerprint(dir),
+    matcher: brain.matcher.snapshot(),
+    ranker: brain.answerer.ranker.snapshot(),
+  };
+}
+
+/** Builds the index afresh from the knowledge in `dir` and writes its snapshot (the build step). */
+export function buildBrainSnapshot(dir: string = KNOWLEDGE_DIR, file: string = BRAIN_SNAPSHOT_FILE): Brain {
+  const brain = createBrain(dir, { snapshotFile: false });
+  writeBrainSnapshot(file, snapshotOf(brain, dir));
+  return brain;
 }

@@ -1,11 +1,15 @@
 /**
  * `npm run bench [-- file.jsonl]`: speed and memory of the matcher beside the fuse.js baseline:
- * index build time (bank included), p50/p99 latency of answer() and heap after build. Questions:
+ * index build time (bank included) and the time to restore it from its build-time snapshot (what
+ * `npm start` does), p50/p99 latency of answer() and heap after build. Questions:
  * the in-repo calibration set plus every 10th question of the bank and of the unanswerable set
  * (or the given file). A benchmark, not a test.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type Brain, snapshotOf } from "../app/brain.ts";
+import { brainFingerprint, readBrainSnapshot, writeBrainSnapshot } from "../app/brain-snapshot.ts";
 import { loadBank } from "../knowledge/bank.ts";
 import { loadKnowledge } from "../knowledge/load.ts";
 import { KNOWLEDGE_DIR, PROJECT_ROOT } from "../knowledge/location.ts";
@@ -69,6 +73,21 @@ const rebuilds = Array.from(
   () => time(() => new Answerer(new Matcher(knowledge, synonyms, bank), bank, model))[1],
 ).sort((a, b) => a - b);
 const warmBuildMs = rebuilds[2]!;
+// Restoring from the snapshot, as the start-up does: read, check, validate and restore (median of 5).
+const snapshotDir = mkdtempSync(join(tmpdir(), "wegwijzer-bench-"));
+const snapshotFile = join(snapshotDir, "brain-index.json");
+const brain: Brain = { knowledge, bank, matcher: answerer.ranker.matcher, answerer, restored: false };
+writeBrainSnapshot(snapshotFile, snapshotOf(brain));
+const restores = Array.from({ length: 5 }, () =>
+  time(() => {
+    const snapshot = readBrainSnapshot(snapshotFile, brainFingerprint(KNOWLEDGE_DIR));
+    if (!snapshot) throw new Error("the snapshot just written does not fit");
+    return new Answerer(new Matcher(knowledge, synonyms, bank, snapshot.matcher), bank, model, snapshot.ranker);
+  }),
+)
+  .map(([, ms]) => ms)
+  .sort((a, b) => a - b);
+rmSync(snapshotDir, { recursive: true, force: true });
 const questions = file
   ? jsonl(file)
   : [
@@ -101,6 +120,7 @@ console.log(
 console.log(`engine              build ms   p50 ms   p99 ms  mean ms   heap MB`);
 console.log(`wegwijzer matcher  ${f(buildMs)} ${f(ours.p50)} ${f(ours.p99)} ${f(ours.mean)}  ${f(heapOurs)}`);
 console.log(
-  `(build: ${buildMs.toFixed(0)} ms cold, the first in the process as at start-up; median of 5 warm rebuilds ${warmBuildMs.toFixed(0)} ms)`,
+  `(build: ${buildMs.toFixed(0)} ms cold, the first in the process; median of 5 warm rebuilds ${warmBuildMs.toFixed(0)} ms;` +
+    ` restored from the build-time snapshot as at start-up: median ${restores[2]!.toFixed(0)} ms, fingerprint and validation included)`,
 );
 console.log(`fuse.js baseline   ${f(fuseBuildMs)} ${f(theirs.p50)} ${f(theirs.p99)} ${f(theirs.mean)}  ${f(heapFuse)}`);

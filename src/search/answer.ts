@@ -3,8 +3,8 @@ import type { Unit } from "../knowledge/schema.ts";
 import { type ConfidenceModel, type OffTopicKind, offTopicKind, probability } from "./confidence.ts";
 import type { Matcher } from "./matcher.ts";
 import { normalizePhrase } from "./normalize.ts";
-import { PassageFinder } from "./passages.ts";
-import { type Analysis, type FusedUnit, Ranker } from "./ranking.ts";
+import type { PassageFinder } from "./passages.ts";
+import { type Analysis, type FusedUnit, Ranker, type RankerSnapshot } from "./ranking.ts";
 
 export interface AnswerResult {
   id: string;
@@ -68,15 +68,17 @@ export class Answerer {
   /**
    * The bank (paraphrases with their blocks, unanswerable questions, concepts already in the
    * matcher) feeds the ranking; the confidence model decides whether to answer. Without a model
-   * the older topical-coverage rules decide.
+   * the older topical-coverage rules decide. `prebuilt`: the ranker's snapshot (ranking.ts).
    */
   constructor(
     private readonly matcher: Matcher,
     bank: Bank = EMPTY_BANK,
     readonly model?: ConfidenceModel,
+    prebuilt?: RankerSnapshot,
   ) {
-    this.ranker = new Ranker(matcher, bank);
-    this.passages = new PassageFinder(matcher.analyzer, (t) => matcher.idf(t));
+    this.ranker = new Ranker(matcher, bank, prebuilt);
+    // one passage finder (and one cache of analysed blocks) for the ranking and the lesson passages
+    this.passages = this.ranker.passages;
     for (const unit of matcher.knowledge.units) {
       const key = this.titleKey(unit.title);
       if (key.split(" ").length >= 2 && !this.titles.has(key)) this.titles.set(key, unit);

@@ -1,5 +1,5 @@
 import type { Term } from "./analyzer.ts";
-import { Bm25fIndex } from "./bm25f.ts";
+import { Bm25fIndex, type Bm25fSnapshot } from "./bm25f.ts";
 import type { Matcher } from "./matcher.ts";
 
 /** Terms below this weight (related words, parts of corrected words) stay out of a question's document. */
@@ -18,16 +18,27 @@ export interface QuestionHit<T> {
  * answer). Stored questions are analysed as handbook text (compounds split, phrase concepts added).
  */
 export class QuestionIndex<T extends { q: string }> {
-  private readonly index: Bm25fIndex<"q">;
+  private readonly index: Bm25fIndex;
 
+  /** `prebuilt`: the index as `snapshot()` gave it for the same items and knowledge (the start-up skips the build). */
   constructor(
     readonly items: readonly T[],
     matcher: Matcher,
+    prebuilt?: Bm25fSnapshot,
   ) {
+    if (prebuilt) {
+      this.index = Bm25fIndex.restore(prebuilt);
+      if (this.index.size !== items.length) throw new Error("the question index snapshot holds other questions");
+      return;
+    }
     // Stored questions are analysed as handbook text is (no typo correction: it costs a fuzzy lookup
     // a word and would make the index build slow), plus the concepts their phrases name.
     const docs = items.map((item) => ({ q: [...storedTerms(matcher, item.q), ...matcher.concepts.terms(item.q)] }));
-    this.index = new Bm25fIndex({ q: { weight: 1, b: 0.5 } }, docs, ["q"]);
+    this.index = Bm25fIndex.build({ q: { weight: 1, b: 0.5 } }, docs, ["q"]);
+  }
+
+  snapshot(): Bm25fSnapshot {
+    return this.index.snapshot();
   }
 
   has(term: string): boolean {

@@ -2,7 +2,8 @@ import { type Bank, EMPTY_BANK } from "../knowledge/bank.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Unit } from "../knowledge/schema.ts";
 import { Analyzer, CORRECTED_WEIGHT, type Term } from "./analyzer.ts";
-import { Bm25fIndex, type FieldSpec } from "./bm25f.ts";
+import { z } from "zod";
+import { Bm25fIndex, Bm25fSnapshotSchema, type FieldSpec } from "./bm25f.ts";
 import { storedTerms } from "./bank-index.ts";
 import { ConceptMatcher } from "./concepts.ts";
 import type { Synonyms } from "./synonyms.ts";
@@ -41,6 +42,10 @@ export interface Ranked {
   topical: number;
 }
 
+/** A built matcher as plain data: the handbook's vocabulary (for the analyzer) and the unit index. */
+export const MatcherSnapshotSchema = z.object({ vocabulary: z.array(z.string()), index: Bm25fSnapshotSchema });
+export type MatcherSnapshot = z.infer<typeof MatcherSnapshotSchema>;
+
 export interface Search {
   terms: Term[];
   ranked: Ranked[];
@@ -50,15 +55,29 @@ export interface Search {
 export class Matcher {
   readonly analyzer: Analyzer;
   readonly concepts: ConceptMatcher;
-  private readonly index: Bm25fIndex<Field>;
+  private readonly index: Bm25fIndex;
+  /** the handbook's own words, as the analyzer learnt them */
+  private readonly vocabulary: readonly string[];
 
+  /**
+   * `prebuilt`: what `snapshot()` gave for the same knowledge, synonyms and bank: the start-up then
+   * restores the index instead of analysing every text again.
+   */
   constructor(
     readonly knowledge: Knowledge,
     synonyms: Synonyms,
     bank: Pick<Bank, "questions" | "concepts"> = EMPTY_BANK,
+    prebuilt?: MatcherSnapshot,
   ) {
     this.analyzer = new Analyzer(synonyms);
     this.concepts = new ConceptMatcher(bank.concepts, this.analyzer);
+    if (prebuilt) {
+      this.vocabulary = prebuilt.vocabulary;
+      this.analyzer.learn(this.vocabulary);
+      this.index = Bm25fIndex.restore(prebuilt.index);
+      if (this.index.size !== knowledge.units.length) throw new Error("the matcher snapshot holds other units");
+      return;
+    }
     const paraphrases = new Map<string, string[]>();
     for (const q of bank.questions) {
       const list = paraphrases.get(q.unit);
@@ -85,6 +104,7 @@ export class Matcher {
     const vocabulary = new Set<string>();
     // The handbook's own words only: the bank's typos must stay typos to the corrector.
     for (const fields of words) for (const list of Object.values(fields)) for (const w of list) vocabulary.add(w);
+    this.vocabulary = [...vocabulary];
     this.analyzer.learn(vocabulary);
     const docs = words.map((w, d) => ({
       title: this.analyzer.termsOfWords(w.title),
@@ -96,7 +116,11 @@ export class Matcher {
       chapter: this.analyzer.termsOfWords(w.chapter),
       body: this.analyzer.termsOfWords(w.body),
     }));
-    this.index = new Bm25fIndex(FIELD_SPECS, docs, TOPICAL_FIELDS);
+    this.index = Bm25fIndex.build(FIELD_SPECS, docs, TOPICAL_FIELDS);
+  }
+
+  snapshot(): MatcherSnapshot {
+    return { vocabulary: [...this.vocabulary], index: this.index.snapshot() };
   }
 
   idf(term: string): number {

@@ -1,6 +1,8 @@
+import { z } from "zod";
 import { EMPTY_BANK, type Bank, type OffTopicQuestion } from "../knowledge/bank.ts";
 import type { Unit } from "../knowledge/schema.ts";
 import type { Term } from "./analyzer.ts";
+import { Bm25fSnapshotSchema } from "./bm25f.ts";
 import {
   type IndexedQuestion,
   perUnit,
@@ -43,6 +45,17 @@ export interface Analysis {
   contentWords: number;
 }
 
+/**
+ * A built ranker as plain data: the question index, the bank's terms, and per unit and block the
+ * term counts of the bank questions written for that block ([block, [term, count][]][]).
+ */
+export const RankerSnapshotSchema = z.object({
+  questions: Bm25fSnapshotSchema,
+  bankTerms: z.array(z.string()),
+  blockTerms: z.record(z.string(), z.array(z.tuple([z.number().int(), z.array(z.tuple([z.string(), z.number()]))]))),
+});
+export type RankerSnapshot = z.infer<typeof RankerSnapshotSchema>;
+
 /** A stored question: a bank question with its unit, or a question the handbook cannot answer. */
 export type StoredQuestion = IndexedQuestion | OffTopicQuestion;
 /** How many of the nearest stored questions a search looks at (the bank's units and the off-topic neighbours). */
@@ -77,17 +90,30 @@ export class Ranker {
   readonly passages: PassageFinder;
   /** unit → block index (0-based) → idf-free term weights of the bank questions written for that block */
   private readonly blockTerms = new Map<string, Map<number, Map<string, number>>>();
+  private readonly fusion: FusionOptions = FUSION;
 
+  /**
+   * `prebuilt`: what `snapshot()` gave for the same matcher and bank: the start-up then restores
+   * the question index and the block votes instead of analysing the bank again.
+   */
   constructor(
     readonly matcher: Matcher,
     bank: Bank = EMPTY_BANK,
-    private readonly fusion: FusionOptions = FUSION,
+    prebuilt?: RankerSnapshot,
   ) {
     const own = matcher.knowledge.units.flatMap((u) => u.questions.map((q) => ({ unit: u.id, q })));
     const answerable: IndexedQuestion[] = [...bank.questions, ...own];
-    this.questionIndex = new QuestionIndex<StoredQuestion>([...answerable, ...bank.unanswerable], matcher);
-    for (const q of answerable) for (const t of storedTerms(matcher, q.q)) this.bankTerms.add(t.term);
+    const stored = [...answerable, ...bank.unanswerable];
     this.passages = new PassageFinder(matcher.analyzer, (t) => matcher.idf(t));
+    if (prebuilt) {
+      this.questionIndex = new QuestionIndex<StoredQuestion>(stored, matcher, prebuilt.questions);
+      for (const term of prebuilt.bankTerms) this.bankTerms.add(term);
+      for (const [unit, blocks] of Object.entries(prebuilt.blockTerms))
+        this.blockTerms.set(unit, new Map(blocks.map(([block, terms]) => [block, new Map(terms)])));
+      return;
+    }
+    this.questionIndex = new QuestionIndex<StoredQuestion>(stored, matcher);
+    for (const q of answerable) for (const t of storedTerms(matcher, q.q)) this.bankTerms.add(t.term);
     for (const q of bank.questions) {
       if (q.block === undefined) continue;
       const blocks = this.blockTerms.get(q.unit) ?? new Map<number, Map<string, number>>();
@@ -98,6 +124,16 @@ export class Ranker {
       blocks.set(q.block - 1, terms);
       this.blockTerms.set(q.unit, blocks);
     }
+  }
+
+  snapshot(): RankerSnapshot {
+    return {
+      questions: this.questionIndex.snapshot(),
+      bankTerms: [...this.bankTerms],
+      blockTerms: Object.fromEntries(
+        [...this.blockTerms].map(([unit, blocks]) => [unit, [...blocks].map(([block, terms]) => [block, [...terms]])]),
+      ),
+    };
   }
 
   /**

@@ -12,9 +12,7 @@ describe("Bm25fIndex", () => {
     { title: terms("raad"), body: terms("raad vergadering raad raad") },
     { title: terms("college"), body: terms("college besluit wethouder") },
   ];
-  const index = new Bm25fIndex<"title" | "body">({ title: { weight: 3, b: 0.5 }, body: { weight: 1, b: 0.75 } }, docs, [
-    "title",
-  ]);
+  const index = Bm25fIndex.build({ title: { weight: 3, b: 0.5 }, body: { weight: 1, b: 0.75 } }, docs, ["title"]);
 
   it("ranks by field-weighted, saturated term frequency and idf", () => {
     const hits = index.search(terms("griffier raad"));
@@ -44,6 +42,21 @@ describe("Bm25fIndex", () => {
     expect(limited.slice(2).every((h) => h.score === limited[1]!.score)).toBe(true);
     expect(all.slice(limited.length).every((h) => h.score < last)).toBe(true);
     expect(index.search(terms("raad"), 1)).toEqual([index.search(terms("raad"))[0]]);
+  });
+
+  it("restored from its snapshot (through JSON), it scores every query exactly as the built index", () => {
+    const restored = Bm25fIndex.restore(JSON.parse(JSON.stringify(index.snapshot())));
+    for (const query of ["griffier raad", "college wethouder", "raad", "agenda besluit portefeuille", "omgevingswet"]) {
+      expect(restored.search(terms(query))).toEqual(index.search(terms(query)));
+      for (const t of terms(query)) expect(restored.idf(t.term)).toBe(index.idf(t.term));
+    }
+  });
+
+  it("refuses a snapshot whose posting arrays do not fit its terms", () => {
+    const snapshot = index.snapshot();
+    expect(() => Bm25fIndex.restore({ ...snapshot, terms: snapshot.terms.slice(1) })).toThrow(/inconsistent/);
+    expect(() => Bm25fIndex.restore({ ...snapshot, topical: "AAA=" })).toThrow(/inconsistent/);
+    expect(() => Bm25fIndex.restore({ ...snapshot, offsets: "AAA=" })).toThrow(/multiple of 4/);
   });
 
   it("a term no document has scores nothing and has the highest idf", () => {
