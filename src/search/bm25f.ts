@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Term } from "./analyzer.ts";
+import { stringList } from "./list-schemas.ts";
 import { pack, unpackFloat64, unpackUint32, unpackUint8 } from "./packed.ts";
 
 /** A searchable field: its weight in the ranking and its length normalisation (BM25 b). */
@@ -20,7 +21,7 @@ export interface Hit {
 /** A built index as plain data (dist/brain-index.json): the posting lists, packed. */
 export const Bm25fSnapshotSchema = z.object({
   size: z.number().int().nonnegative(),
-  terms: z.array(z.string()),
+  terms: stringList,
   /** term t's postings are entries offsets[t] to offsets[t + 1] - 1 */
   offsets: z.string(),
   docs: z.string(),

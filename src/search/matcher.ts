@@ -6,6 +6,7 @@ import { z } from "zod";
 import { Bm25fIndex, Bm25fSnapshotSchema, type FieldSpec } from "./bm25f.ts";
 import { storedTerms } from "./bank-index.ts";
 import { ConceptMatcher } from "./concepts.ts";
+import { stringList } from "./list-schemas.ts";
 import type { Synonyms } from "./synonyms.ts";
 
 type Field = "title" | "questions" | "keywords" | "summary" | "concepts" | "bank" | "chapter" | "body";
@@ -43,7 +44,7 @@ export interface Ranked {
 }
 
 /** A built matcher as plain data: the handbook's vocabulary (for the analyzer) and the unit index. */
-export const MatcherSnapshotSchema = z.object({ vocabulary: z.array(z.string()), index: Bm25fSnapshotSchema });
+export const MatcherSnapshotSchema = z.object({ vocabulary: stringList, index: Bm25fSnapshotSchema });
 export type MatcherSnapshot = z.infer<typeof MatcherSnapshotSchema>;
 
 export interface Search {

@@ -15,6 +15,7 @@ import { CONCEPT_PREFIX } from "./concepts.ts";
 import type { Features } from "./confidence.ts";
 import { FUSION, fuse, type FusionOptions, maxFused, type Scored } from "./fusion.ts";
 import type { Matcher, Ranked } from "./matcher.ts";
+import { blockTermList, stringList } from "./list-schemas.ts";
 import { PassageFinder } from "./passages.ts";
 import { type UnitModel, unitScores } from "./unit-model.ts";
 import { formTerms, type WordModel, wordEvidence } from "./word-evidence.ts";
@@ -51,8 +52,8 @@ export interface Analysis {
  */
 export const RankerSnapshotSchema = z.object({
   questions: Bm25fSnapshotSchema,
-  bankTerms: z.array(z.string()),
-  blockTerms: z.record(z.string(), z.array(z.tuple([z.number().int(), z.array(z.tuple([z.string(), z.number()]))]))),
+  bankTerms: stringList,
+  blockTerms: z.record(z.string(), blockTermList),
 });
 export type RankerSnapshot = z.infer<typeof RankerSnapshotSchema>;
 
