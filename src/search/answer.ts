@@ -1,6 +1,8 @@
 import { EMPTY_BANK, type Bank } from "../knowledge/bank.ts";
 import type { Unit } from "../knowledge/schema.ts";
 import { type ConfidenceModel, type OffTopicKind, offTopicKind, probability } from "./confidence.ts";
+import type { Term } from "./analyzer.ts";
+import { CONCEPT_PREFIX } from "./concepts.ts";
 import type { Matcher } from "./matcher.ts";
 import { normalizePhrase } from "./normalize.ts";
 import type { PassageFinder } from "./passages.ts";
@@ -57,11 +59,19 @@ export const CONFIDENCE = {
 
 const MAX_RESULTS = 5;
 
+/** A text's words as a sorted set of stems (typo-corrected words count, related words and concepts do not). */
+function titleKey(terms: readonly Term[]): string {
+  const stems = terms.filter((t) => t.weight >= 0.8 && !t.term.startsWith(CONCEPT_PREFIX)).map((t) => t.term);
+  return [...new Set(stems)].sort().join(" ");
+}
+
 /** Answers a question: a typed title opens that unit, anything else is a ranked search. */
 export class Answerer {
   private readonly passages: PassageFinder;
   /** a unit's title as a sorted set of stems → the unit, for "typed a title" lookups */
   private readonly titles = new Map<string, Unit>();
+  /** a unit's title as written (normalised) → the unit */
+  private readonly exactTitles = new Map<string, Unit>();
 
   readonly ranker: Ranker;
 
@@ -80,17 +90,11 @@ export class Answerer {
     // one passage finder (and one cache of analysed blocks) for the ranking and the lesson passages
     this.passages = this.ranker.passages;
     for (const unit of matcher.knowledge.units) {
-      const key = this.titleKey(unit.title);
+      const exact = normalizePhrase(unit.title);
+      if (!this.exactTitles.has(exact)) this.exactTitles.set(exact, unit);
+      const key = titleKey(matcher.analyzer.queryTerms(unit.title));
       if (key.split(" ").length >= 2 && !this.titles.has(key)) this.titles.set(key, unit);
     }
-  }
-
-  private titleKey(text: string): string {
-    const stems = this.matcher.analyzer
-      .queryTerms(text)
-      .filter((t) => t.weight >= 0.8)
-      .map((t) => t.term);
-    return [...new Set(stems)].sort().join(" ");
   }
 
   /** A direct lookup ("thema 12"): that unit, answered, with its own follow-ups. */
@@ -108,7 +112,9 @@ export class Answerer {
 
   answer(question: string, model = this.model): Answer {
     const base = { question, suggestions: [] as AnswerResult[] };
-    const byTitle = this.titleMatch(question);
+    // the question is analysed once, for the title lookup and the ranking
+    const terms = this.matcher.queryTerms(question);
+    const byTitle = this.titleMatch(question, terms);
     if (byTitle)
       return {
         ...base,
@@ -117,7 +123,7 @@ export class Answerer {
         followUps: this.followUps(byTitle, question),
       };
 
-    return this.fromAnalysis(question, this.ranker.analyze(question, model ?? {}), model);
+    return this.fromAnalysis(question, this.ranker.analyze(question, model ?? {}, terms), model);
   }
 
   /** Whether to answer, from the classifier (or, without one, the topical-coverage rules). */
@@ -183,13 +189,10 @@ export class Answerer {
   }
 
   /** A short message that is a unit's title (typos and word order aside) opens that unit directly. */
-  private titleMatch(text: string): Unit | undefined {
+  private titleMatch(text: string, terms: readonly Term[]): Unit | undefined {
     const norm = normalizePhrase(text);
     if (!norm || norm.split(" ").length > 9) return undefined;
-    return (
-      this.matcher.knowledge.units.find((u) => normalizePhrase(u.title) === norm) ??
-      this.titles.get(this.titleKey(text))
-    );
+    return this.exactTitles.get(norm) ?? this.titles.get(titleKey(terms));
   }
 
   /** The passages that carry a unit's own subject (its title, keywords and summary): the key bullets of a lesson. */

@@ -191,11 +191,39 @@ export class Bm25fIndex {
     }
     let kept = touched;
     if (touched.length > limit) {
-      // The limit-th best score, found on a typed array (a numeric sort, far cheaper than sorting hits).
-      const scores = Float64Array.from(touched, (doc) => score[doc]!).sort();
-      const floor = scores[scores.length - limit]!;
+      // The limit-th best score, selected on a typed array (far cheaper than sorting the hits).
+      const scores = new Float64Array(touched.length);
+      for (let i = 0; i < touched.length; i++) scores[i] = score[touched[i]!]!;
+      const floor = kthLargest(scores, limit);
       kept = touched.filter((doc) => score[doc]! >= floor);
     }
     return kept.map((doc) => ({ doc, score: score[doc]!, topical: topical[doc]! })).sort((a, b) => b.score - a.score);
   }
+}
+
+/** The k-th largest value (1-based) of the array, which it reorders: quickselect (Hoare), O(n) on average. */
+export function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = k - 1; // index in descending order
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i] = values[j]!;
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return values[target]!;
 }

@@ -140,9 +140,13 @@ export class Ranker {
   /**
    * `models`: the trained models that ship with the confidence model: the word model for the
    * wordEvidence feature (0 without) and the unit model, a third ranking fused with the other two.
+   * `terms`: the question's terms, when the caller has them already (matcher.queryTerms).
    */
-  analyze(question: string, models: { words?: WordModel | undefined; units?: UnitModel | undefined } = {}): Analysis {
-    const terms = this.matcher.queryTerms(question);
+  analyze(
+    question: string,
+    models: { words?: WordModel | undefined; units?: UnitModel | undefined } = {},
+    terms: Term[] = this.matcher.queryTerms(question),
+  ): Analysis {
     const { ranked } = this.matcher.search(question, terms);
     const hits = this.questionIndex.search(terms, QUESTION_HITS);
     const bankUnits = perUnit(hits.filter((h): h is QuestionHit<IndexedQuestion> => "unit" in h.item));

@@ -42,10 +42,37 @@ export interface UnitTraining {
 /** Chosen by cross-validation (`npm run eval -- --cv`): epochs 8 against 6 and 12, the weight in fusion.ts. */
 export const UNIT_TRAINING: UnitTraining = { epochs: 8, rate: 0.5, l2: 1e-4 };
 
-/** A text's terms as a unit-length vector, each term at its highest weight. */
+/**
+ * Letter n-grams of each stem, as extra features (fastText's subwords): "<ver", "verk", …, of
+ * "verkiez". A paraphrase says "coalitievorming" where the handbook says "coalitie" and "vorm", or
+ * misspells a word past the typo corrector; its n-grams still meet the unit's. They are hashed into
+ * a fixed number of rows (the hashing trick), so the model stays small: 12,000 rows instead of
+ * 19,700, at the same figures. Chosen on the folds: the unit model alone went from 52.1% to 55.9%
+ * at top 1, the fused ranking from 58.1% to 59.1% (length 5, weight 0.3 did less; unhashed, the same).
+ */
+export const NGRAM = { length: 4, weight: 0.5, buckets: 4096 };
+/** Letter n-gram features start with a character no stem, concept or form term has. */
+const NGRAM_PREFIX = "#";
+
+/** An n-gram's row: FNV-1a of its letters, modulo the number of buckets. */
+function ngramFeature(gram: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < gram.length; i++) hash = Math.imul(hash ^ gram.charCodeAt(i), 16777619);
+  return NGRAM_PREFIX + ((hash >>> 0) % NGRAM.buckets).toString(36);
+}
+
+/** A text's terms, and the n-grams of its stems, as a unit-length vector, each at its highest weight. */
 function vectorOf(terms: readonly Term[]): [string, number][] {
   const v = new Map<string, number>();
-  for (const t of terms) v.set(t.term, Math.max(v.get(t.term) ?? 0, t.weight));
+  const add = (term: string, weight: number) => v.set(term, Math.max(v.get(term) ?? 0, weight));
+  for (const t of terms) {
+    add(t.term, t.weight);
+    // stems only: concept and form terms start with a sign, not a letter or digit
+    if (t.term.length <= NGRAM.length || !/^[a-z0-9]/.test(t.term)) continue;
+    const word = `<${t.term}>`;
+    for (let i = 0; i + NGRAM.length <= word.length; i++)
+      add(ngramFeature(word.slice(i, i + NGRAM.length)), t.weight * NGRAM.weight);
+  }
   const norm = Math.hypot(...v.values()) || 1;
   return [...v].map(([term, x]) => [term, x / norm]);
 }
@@ -122,6 +149,7 @@ export function trainUnitModel(examples: readonly UnitExample[], options: UnitTr
 interface Decoded {
   rows: Map<string, number>;
   values: Int8Array;
+  bias: Float64Array;
 }
 const decoded = new WeakMap<UnitModel, Decoded>();
 
@@ -133,6 +161,7 @@ function decode(model: UnitModel): Decoded {
     d = {
       rows: new Map(model.terms.map((t, r) => [t, r])),
       values: new Int8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength),
+      bias: Float64Array.from(model.bias),
     };
     decoded.set(model, d);
   }
@@ -142,9 +171,9 @@ function decode(model: UnitModel): Decoded {
 /** The units the model names for a question, most probable first (probabilities, summing to 1). */
 export function unitScores(model: UnitModel | undefined, terms: readonly Term[]): Scored[] {
   if (!model || model.units.length === 0) return [];
-  const { rows, values } = decode(model);
+  const { rows, values, bias } = decode(model);
   const k = model.units.length;
-  const z = Float64Array.from(model.bias);
+  const z = bias.slice();
   for (const [term, v] of vectorOf(terms)) {
     const r = rows.get(term);
     if (r === undefined) continue;

@@ -4,9 +4,9 @@ import type { App } from "../app/create-app.ts";
 import type { Deliverer } from "../lessons/deliver.ts";
 import { Scheduler } from "../lessons/scheduler.ts";
 import { RegionalDigest } from "../regional/digest.ts";
-import { SlackSurface } from "../surfaces/slack/slack-surface.ts";
+import type { SlackSurface } from "../surfaces/slack/slack-surface.ts";
 import type { Surface } from "../surfaces/surface.ts";
-import { TeamsSurface } from "../surfaces/teams/teams-surface.ts";
+import type { TeamsSurface } from "../surfaces/teams/teams-surface.ts";
 import { EventClaims } from "../store/claims.ts";
 import { mountAdmin } from "./admin.ts";
 import { createHttpApp, finishHttpApp } from "./http-app.ts";
@@ -60,8 +60,13 @@ export async function startServer(
     share: app.share,
     regional: app.regional,
   };
-  const slack = config.slack ? new SlackSurface({ ...common, settings: config.slack }) : undefined;
-  const teams = config.teams ? new TeamsSurface({ ...common, settings: config.teams }) : undefined;
+  // Each platform's SDK is loaded only when that platform is configured (each takes about half a second to load).
+  const slack = config.slack
+    ? new (await import("../surfaces/slack/slack-surface.ts")).SlackSurface({ ...common, settings: config.slack })
+    : undefined;
+  const teams = config.teams
+    ? new (await import("../surfaces/teams/teams-surface.ts")).TeamsSurface({ ...common, settings: config.teams })
+    : undefined;
   const surfaces: Surface[] = [slack, teams].filter((s): s is SlackSurface | TeamsSurface => s !== undefined);
   await teams?.start();
   finishHttpApp(http, log);

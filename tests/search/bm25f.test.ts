@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Term } from "../../src/search/analyzer.ts";
-import { Bm25fIndex } from "../../src/search/bm25f.ts";
+import { Bm25fIndex, kthLargest } from "../../src/search/bm25f.ts";
 import { TypoCorrector } from "../../src/search/typo.ts";
 
 const terms = (text: string): Term[] => text.split(" ").map((term) => ({ term, weight: 1 }));
@@ -57,6 +57,21 @@ describe("Bm25fIndex", () => {
     expect(() => Bm25fIndex.restore({ ...snapshot, terms: snapshot.terms.slice(1) })).toThrow(/inconsistent/);
     expect(() => Bm25fIndex.restore({ ...snapshot, topical: "AAA=" })).toThrow(/inconsistent/);
     expect(() => Bm25fIndex.restore({ ...snapshot, offsets: "AAA=" })).toThrow(/multiple of 4/);
+  });
+
+  it("selects the k-th largest value as a descending sort would, ties and repeats included", () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (const length of [1, 2, 3, 10, 257, 2000]) {
+      for (const distinct of [2, 50, 100000]) {
+        const values = Float64Array.from({ length }, () => Math.floor(random() * distinct));
+        const sorted = [...values].sort((a, b) => b - a);
+        for (const k of [1, 2, Math.ceil(length / 2), length]) {
+          if (k > length) continue;
+          expect(kthLargest(Float64Array.from(values), k), `${length}/${distinct}/${k}`).toBe(sorted[k - 1]);
+        }
+      }
+    }
   });
 
   it("a term no document has scores nothing and has the highest idf", () => {

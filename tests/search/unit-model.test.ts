@@ -6,7 +6,7 @@ import { KNOWLEDGE_DIR } from "../../src/knowledge/location.ts";
 import type { Term } from "../../src/search/analyzer.ts";
 import { CONFIDENCE_MODEL_FILE, loadConfidenceModel } from "../../src/search/confidence.ts";
 import { fuse, maxFused } from "../../src/search/fusion.ts";
-import { trainUnitModel, unitScores } from "../../src/search/unit-model.ts";
+import { NGRAM, trainUnitModel, unitScores } from "../../src/search/unit-model.ts";
 import { sharedBrain } from "../helpers/bot.ts";
 
 const terms = (...words: string[]): Term[] => words.map((term) => ({ term, weight: 1 }));
@@ -30,6 +30,20 @@ describe("the unit model, a third ranking", () => {
     // words it never saw leave the prior (the bias) alone; no model, no list
     expect(unitScores(model, terms("onbekend")).length).toBe(3);
     expect(unitScores(undefined, terms("formatie"))).toEqual([]);
+  });
+
+  it("reads a word it never saw through the letter n-grams it shares with trained words", () => {
+    const model = trainUnitModel(examples);
+    // n-gram rows (hashed) beside the words themselves
+    expect(model.terms.some((t) => t.startsWith("#"))).toBe(true);
+    expect(model.terms.length).toBeLessThanOrEqual(new Set(examples.flatMap((e) => e.terms)).size + NGRAM.buckets);
+    // unseen words, each sharing most of its letters with one unit's words
+    expect(unitScores(model, terms("herinrichtingsplan"))[0]!.id).toBe("wegwijzer-81");
+    expect(unitScores(model, terms("informateurs"))[0]!.id).toBe("wegwijzer-84");
+    expect(unitScores(model, terms("griffiers"))[0]!.id).toBe("wegwijzer-16");
+    // concept and form terms get no n-grams
+    const withForm = trainUnitModel([{ terms: terms("~hoeveel", "@formatie-en-coalitie"), unit: "x" }]);
+    expect(withForm.terms).toEqual(["@formatie-en-coalitie", "~hoeveel"]);
   });
 
   it("is deterministic and stores one byte per term and unit", () => {
