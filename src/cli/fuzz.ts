@@ -109,7 +109,8 @@ function mutate(rand: () => number, template: Record<string, unknown>): Record<s
     }
     const key = path.at(-1)!;
     if (rand() < 0.3) delete parent[key];
-    else parent[key] = pick(rand, GARBAGE);
+    // a copy: a later change in this request may write into it, never into GARBAGE itself (a cycle)
+    else parent[key] = structuredClone(pick(rand, GARBAGE));
   }
   return copy;
 }
@@ -456,6 +457,10 @@ export async function forkFuzzTarget(databaseUrl: string): Promise<FuzzTarget> {
     execArgv: [...startNodeFlags(), "--expose-gc", "--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
+  // However the fuzzing client ends (a thrown error included), the bot does not outlive it.
+  const killChild = () => child.kill();
+  process.once("exit", killChild);
+  child.once("exit", () => process.off("exit", killChild));
   let seq = 0;
   const waiting = new Map<number, (value: unknown) => void>();
   const ready = new Promise<{ url: string; connectorUrl: string }>((resolve, reject) => {
@@ -531,6 +536,15 @@ export async function runFuzz(options: {
   const target = options.fork
     ? await forkFuzzTarget(options.databaseUrl)
     : await startFuzzTarget(options.databaseUrl, options.brain);
+  try {
+    return await fuzzAgainst(target, options);
+  } catch (error) {
+    await target.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function fuzzAgainst(target: FuzzTarget, options: Parameters<typeof runFuzz>[0]): Promise<FuzzReport> {
   const only = process.env.FUZZ_ONLY;
   const requests = fuzzRequests({
     seed: options.seed,

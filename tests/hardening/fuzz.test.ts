@@ -18,6 +18,14 @@ describe("fuzz sample", () => {
     expect(new Set(a).size).toBeGreaterThan(20);
   });
 
+  it("builds every seed's requests (no garbage value is shared between requests, so none becomes a cycle)", () => {
+    // seed 11 once wrote a garbage array into itself and `npm run fuzz` died with the bot left running
+    for (let seed = 1; seed <= 40; seed++) {
+      const requests = fuzzRequests({ seed, malformed: 2000, valid: 0, connectorUrl: "http://127.0.0.1:1" });
+      expect(requests.length, `seed ${seed}`).toBeGreaterThanOrEqual(2000);
+    }
+  });
+
   it("never answers 5xx and never crashes on SQLite", async () => {
     const report = await runFuzz({ ...SAMPLE, databaseUrl: ":memory:", brain: sharedBrain() });
     expect(report.samples).toEqual([]);
