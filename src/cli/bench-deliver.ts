@@ -4,9 +4,9 @@
  * (429 with Retry-After above it). Prints the total time against the floor (subscriptions / limit),
  * the 429s met, and memory. A benchmark, not a test.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
+import { subscribeSlackChannel } from "../../tests/helpers/bot.ts";
+import { fakeSlackApi } from "../../tests/helpers/fake-platform.ts";
 import { createApp } from "../app/create-app.ts";
 import { loadConfig } from "../config.ts";
 import { SlackSender } from "../surfaces/slack/slack-sender.ts";
@@ -23,54 +23,13 @@ const apiLimit = Number(values["api-limit"]);
 const rate = Number(values.rate ?? apiLimit);
 
 async function main(): Promise<void> {
-  // The fake Slack Web API: a fixed window of `apiLimit` requests a second.
-  let windowStart = Date.now();
-  let inWindow = 0;
-  let accepted = 0;
-  let limited = 0;
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      const now = Date.now();
-      if (now - windowStart >= 1000) {
-        windowStart = now;
-        inWindow = 0;
-      }
-      if (inWindow >= apiLimit) {
-        limited += 1;
-        res
-          .writeHead(429, { "content-type": "application/json", "retry-after": "1" })
-          .end('{"ok":false,"error":"ratelimited"}');
-        return;
-      }
-      inWindow += 1;
-      accepted += 1;
-      res.writeHead(200, { "content-type": "application/json" }).end(`{"ok":true,"ts":"${accepted}.0001"}`);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
+  // The fake Slack Web API of the tests, with a fixed window of `apiLimit` requests a second.
+  const api = await fakeSlackApi({ limitPerSecond: apiLimit, keep: false }).start();
+  const apiUrl = `${api.url}/api/`;
 
   const app = await createApp(loadConfig({ LOG_LEVEL: "silent", DELIVERY_PER_SECOND: String(rate) }));
   const { store } = app;
-  const created = new Date("2026-11-20T00:00:00Z");
-  for (let i = 0; i < subscriptions; i++) {
-    const id = `slack:T1:C${i}`;
-    await store.saveConversation({ id, platform: "slack", isDirect: false, reference: { channel: `C${i}` } }, created);
-    await store.subscriptions.upsert(
-      {
-        id,
-        platform: "slack",
-        isDirect: false,
-        weekday: 1,
-        time: "08:30",
-        timeZone: "Europe/Amsterdam",
-        track: "standaard",
-        createdBy: "U1",
-      },
-      created,
-    );
-  }
+  for (let i = 0; i < subscriptions; i++) await subscribeSlackChannel(store, `C${i}`);
   globalThis.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const deliverer = app.createDeliverer({ slack: new SlackSender({ botToken: "xoxb-bench", apiUrl }) });
@@ -86,13 +45,13 @@ async function main(): Promise<void> {
   console.log(
     `total time           ${seconds.toFixed(1)} s (floor ${floor.toFixed(1)} s, ${((seconds / floor) * 100).toFixed(0)}% of it)`,
   );
-  console.log(`429s from the API    ${limited}`);
+  console.log(`429s from the API    ${api.counts.limited}`);
   console.log(
     `heap during pass     +${((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024).toFixed(1)} MB, peak RSS ${peakRss.toFixed(0)} MB`,
   );
   console.log(`store                ${JSON.stringify(await store.deliveries.countByStatus())}`);
   await app.close();
-  server.close();
+  await api.stop();
 }
 
 main().catch((error: unknown) => {

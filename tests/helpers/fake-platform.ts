@@ -32,7 +32,11 @@ export class FakePlatform {
   private server: Server | undefined;
   url = "";
 
-  constructor(private readonly respond: (req: Recorded) => Scripted) {}
+  /** `keep: false`: requests are answered but not kept (a benchmark's thousands of posts) */
+  constructor(
+    private readonly respond: (req: Recorded) => Scripted,
+    private readonly options: { keep?: boolean } = {},
+  ) {}
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -82,7 +86,7 @@ export class FakePlatform {
       body = JSON.parse(raw) as Record<string, unknown>;
     }
     const recorded: Recorded = { method: req.method ?? "GET", path, headers: req.headers, body, at: Date.now() };
-    this.requests.push(recorded);
+    if (this.options.keep !== false) this.requests.push(recorded);
     const key = [...this.scripts.keys()].find((k) => path.endsWith(k) && this.scripts.get(k)!.length > 0);
     const reply = key ? this.scripts.get(key)!.shift()! : this.respond(recorded);
     if (reply.hang) return;
@@ -93,17 +97,49 @@ export class FakePlatform {
   }
 }
 
-/** Slack's Web API: `auth.test` names the bot, every other method succeeds. */
-export function fakeSlackApi(): FakePlatform {
+/** How a rate-limited fake Slack Web API fared: posts accepted and posts refused with 429. */
+export interface RateCounts {
+  accepted: number;
+  limited: number;
+}
+
+/**
+ * Slack's Web API: `auth.test` names the bot, every other method succeeds. With `limitPerSecond`,
+ * a fixed window of that many requests a second, as Slack's tiers: above it 429 with Retry-After 1
+ * (`counts` tells how many were accepted and refused).
+ */
+export function fakeSlackApi(
+  options: { limitPerSecond?: number; keep?: boolean } = {},
+): FakePlatform & { counts: RateCounts } {
   // Also serves response_url posts (paths under /respond).
   let ts = 1_700_000_000;
-  return new FakePlatform((req) => {
-    if (req.path.endsWith("/auth.test"))
-      return { status: 200, body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "wegwijzer" } };
-    if (req.path.endsWith("/chat.postMessage"))
-      return { status: 200, body: { ok: true, channel: req.body.channel, ts: `${ts++}.000100` } };
-    return { status: 200, body: { ok: true } };
-  });
+  const counts: RateCounts = { accepted: 0, limited: 0 };
+  let windowStart = Date.now();
+  let inWindow = 0;
+  const platform = new FakePlatform(
+    (req) => {
+      if (options.limitPerSecond !== undefined) {
+        const now = Date.now();
+        if (now - windowStart >= 1000) {
+          windowStart = now;
+          inWindow = 0;
+        }
+        if (inWindow >= options.limitPerSecond) {
+          counts.limited += 1;
+          return { status: 429, headers: { "retry-after": "1" }, body: { ok: false, error: "ratelimited" } };
+        }
+        inWindow += 1;
+      }
+      counts.accepted += 1;
+      if (req.path.endsWith("/auth.test"))
+        return { status: 200, body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "wegwijzer" } };
+      if (req.path.endsWith("/chat.postMessage"))
+        return { status: 200, body: { ok: true, channel: req.body.channel, ts: `${ts++}.000100` } };
+      return { status: 200, body: { ok: true } };
+    },
+    { keep: options.keep ?? true },
+  );
+  return Object.assign(platform, { counts });
 }
 
 /**
