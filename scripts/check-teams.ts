@@ -13,10 +13,10 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Locator, type Page } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "../tests/helpers/chromium.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const OUT = join(ROOT, "check-output", "teams");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const STEP_MS = 60_000;
 /** The bot's name in the playground (its default; the mention picker lists it under this name). */
 const BOT_NAME = "Test Bot";
@@ -584,20 +584,7 @@ async function main(): Promise<void> {
     `the playground's roster does not find ${USER_NAME} by her Entra object ID (${roster?.status ?? "no answer"}); "vraag het de regio" cannot post`,
   );
 
-  const profile = join(work, "chromium");
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      `--user-data-dir=${profile}`,
-    ].filter((a) => !a.startsWith("--user-data-dir")),
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const blocked = new Set<string>();
   const context = await browser.newContext({ viewport: { width: 1280, height: 1800 }, serviceWorkers: "block" });
   await context.route("**/*", (route) => {

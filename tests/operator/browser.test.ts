@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportReview } from "../../src/cli/review-export.ts";
+import { CHROMIUM, CHROMIUM_ARGS } from "../helpers/chromium.ts";
 import {
   ADMIN_TOKEN,
   SECRET_IDS,
@@ -18,7 +19,6 @@ import {
  * SCREENSHOTS_DIR=docs writes the README's two screenshots (the whole page on a laptop, the review
  * queue on a phone); otherwise they go to a temporary folder.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium && process.env.REQUIRE_CHROMIUM === "1")
   throw new Error(`REQUIRE_CHROMIUM=1 but there is no Chromium at ${CHROMIUM}`);
@@ -59,15 +59,7 @@ async function newContext(width: number, height: number, isMobile = false): Prom
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "chromium-profile-")), {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
     viewport: { width, height },
     isMobile,
     hasTouch: isMobile,
