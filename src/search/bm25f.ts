@@ -61,6 +61,8 @@ export class Bm25fIndex {
       topicalFlags.length !== postings
     )
       throw new Error("inconsistent BM25F index: posting arrays do not match the terms");
+    for (let p = 0; p < postings; p++)
+      if (docs[p]! >= size) throw new Error("inconsistent BM25F index: a posting names a document it does not have");
     this.idfs = new Float64Array(terms.length);
     terms.forEach((term, row) => {
       this.rows.set(term, row);

@@ -1,6 +1,7 @@
 /**
  * A third view for the ranking: a multinomial logistic regression from a question's terms (stems,
- * phrase concepts and its form, as the word model reads them) to the handbook unit that answers it,
+ * phrase concepts and its form, as the word model reads them, and the letter n-grams of its stems)
+ * to the handbook unit that answers it,
  * trained on the paraphrase bank and the units' own text. Where the bank index finds a unit through
  * the few stored questions nearest to the question, this model weighs every word by how well it
  * tells the units apart over all of them. Fused with the other two lists (fusion.ts).
@@ -12,7 +13,8 @@ import type { Scored } from "./fusion.ts";
 /**
  * The trained model, compact: the weights are dense (every term weighs for or against every unit),
  * so they are stored as one signed byte per term and unit, scaled per term (`scales[t] / 127`),
- * base64-encoded: about 1.4 MB for 8,000 terms and 173 units instead of tens of megabytes of JSON.
+ * base64-encoded: about 2 MB for 12,000 rows (terms and n-gram buckets) and 173 units instead of
+ * tens of megabytes of JSON.
  */
 export interface UnitModel {
   /** the units the model can name, in the order of `bias` and of each term's row */

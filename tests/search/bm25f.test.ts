@@ -57,6 +57,7 @@ describe("Bm25fIndex", () => {
     expect(() => Bm25fIndex.restore({ ...snapshot, terms: snapshot.terms.slice(1) })).toThrow(/inconsistent/);
     expect(() => Bm25fIndex.restore({ ...snapshot, topical: "AAA=" })).toThrow(/inconsistent/);
     expect(() => Bm25fIndex.restore({ ...snapshot, offsets: "AAA=" })).toThrow(/multiple of 4/);
+    expect(() => Bm25fIndex.restore({ ...snapshot, size: 2 })).toThrow(/does not have/);
   });
 
   it("selects the k-th largest value as a descending sort would, ties and repeats included", () => {
