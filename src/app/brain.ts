@@ -2,9 +2,9 @@ import { type Bank, loadBank } from "../knowledge/bank.ts";
 import { loadKnowledge, type Knowledge } from "../knowledge/load.ts";
 import { KNOWLEDGE_DIR } from "../knowledge/location.ts";
 import { Answerer } from "../search/answer.ts";
-import { loadConfidenceModel } from "../search/confidence.ts";
+import { type ConfidenceModel, loadConfidenceModel } from "../search/confidence.ts";
 import { Matcher } from "../search/matcher.ts";
-import { loadSynonyms } from "../search/synonyms.ts";
+import { loadSynonyms, type Synonyms } from "../search/synonyms.ts";
 import {
   BRAIN_SNAPSHOT_FILE,
   type BrainSnapshot,
@@ -29,29 +29,42 @@ export interface BrainOptions {
   snapshotFile?: string | false;
 }
 
+/** What the index is built from: the loaded knowledge, bank, synonyms and trained model. */
+export interface BrainParts {
+  knowledge: Knowledge;
+  bank: Bank;
+  synonyms: Synonyms;
+  model: ConfidenceModel | undefined;
+}
+
 /** Loads the knowledge and builds the search index (or restores it from its snapshot); no I/O after this. */
 export function createBrain(dir: string = KNOWLEDGE_DIR, options: BrainOptions = {}): Brain {
   const knowledge = loadKnowledge(dir);
   const bank = loadBank(dir, knowledge);
-  const synonyms = loadSynonyms(dir);
-  const model = loadConfidenceModel(dir);
+  const parts = { knowledge, bank, synonyms: loadSynonyms(dir), model: loadConfidenceModel(dir) };
   const file = options.snapshotFile ?? BRAIN_SNAPSHOT_FILE;
-  const snapshot = file === false ? undefined : readBrainSnapshot(file, brainFingerprint(dir));
-  if (snapshot) {
-    try {
-      const matcher = new Matcher(knowledge, synonyms, bank, snapshot.matcher);
-      const answerer = new Answerer(matcher, bank, model, snapshot.ranker);
-      return { knowledge, bank, matcher, answerer, restored: true };
-    } catch {
-      // arrays that do not fit the knowledge: build instead
-    }
+  const restored = file === false ? undefined : restoreBrain(parts, file, dir);
+  if (restored) return restored;
+  const matcher = new Matcher(knowledge, parts.synonyms, bank);
+  return { knowledge, bank, matcher, answerer: new Answerer(matcher, bank, parts.model), restored: false };
+}
+
+/** The index restored from the snapshot in `file`, when it was built from the knowledge in `dir` by this code. */
+export function restoreBrain(parts: BrainParts, file: string, dir: string = KNOWLEDGE_DIR): Brain | undefined {
+  const snapshot = readBrainSnapshot(file, brainFingerprint(dir));
+  if (!snapshot) return undefined;
+  const { knowledge, bank, synonyms, model } = parts;
+  try {
+    const matcher = new Matcher(knowledge, synonyms, bank, snapshot.matcher);
+    const answerer = new Answerer(matcher, bank, model, snapshot.ranker);
+    return { knowledge, bank, matcher, answerer, restored: true };
+  } catch {
+    return undefined; // arrays that do not fit the knowledge: the caller builds instead
   }
-  const matcher = new Matcher(knowledge, synonyms, bank);
-  return { knowledge, bank, matcher, answerer: new Answerer(matcher, bank, model), restored: false };
 }
 
 /** The brain's index as a snapshot that `createBrain` restores for the same knowledge and code. */
-export function snapshotOf(brain: Brain, dir: string = KNOWLEDGE_DIR): BrainSnapshot {
+export function snapshotOf(brain: Pick<Brain, "matcher" | "answerer">, dir: string = KNOWLEDGE_DIR): BrainSnapshot {
   return {
     fingerprint: brainFingerprint(dir),
     matcher: brain.matcher.snapshot(),

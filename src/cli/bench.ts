@@ -8,8 +8,8 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Brain, snapshotOf } from "../app/brain.ts";
-import { brainFingerprint, readBrainSnapshot, writeBrainSnapshot } from "../app/brain-snapshot.ts";
+import { restoreBrain, snapshotOf } from "../app/brain.ts";
+import { writeBrainSnapshot } from "../app/brain-snapshot.ts";
 import { loadBank } from "../knowledge/bank.ts";
 import { loadKnowledge } from "../knowledge/load.ts";
 import { KNOWLEDGE_DIR, PROJECT_ROOT } from "../knowledge/location.ts";
@@ -76,13 +76,11 @@ const warmBuildMs = rebuilds[2]!;
 // Restoring from the snapshot, as the start-up does: read, check, validate and restore (median of 5).
 const snapshotDir = mkdtempSync(join(tmpdir(), "wegwijzer-bench-"));
 const snapshotFile = join(snapshotDir, "brain-index.json");
-const brain: Brain = { knowledge, bank, matcher: answerer.ranker.matcher, answerer, restored: false };
-writeBrainSnapshot(snapshotFile, snapshotOf(brain));
+writeBrainSnapshot(snapshotFile, snapshotOf({ matcher: answerer.ranker.matcher, answerer }));
 const restores = Array.from({ length: 5 }, () =>
   time(() => {
-    const snapshot = readBrainSnapshot(snapshotFile, brainFingerprint(KNOWLEDGE_DIR));
-    if (!snapshot) throw new Error("the snapshot just written does not fit");
-    return new Answerer(new Matcher(knowledge, synonyms, bank, snapshot.matcher), bank, model, snapshot.ranker);
+    if (!restoreBrain({ knowledge, bank, synonyms, model }, snapshotFile))
+      throw new Error("the snapshot just written does not fit");
   }),
 )
   .map(([, ms]) => ms)

@@ -13,7 +13,7 @@ import {
 } from "./bank-index.ts";
 import { CONCEPT_PREFIX } from "./concepts.ts";
 import type { Features } from "./confidence.ts";
-import { FUSION, fuse, type FusionOptions, maxFused, type Scored } from "./fusion.ts";
+import { FUSION, fuse, maxFused, type Scored } from "./fusion.ts";
 import type { Matcher, Ranked } from "./matcher.ts";
 import { blockTermList, stringList } from "./list-schemas.ts";
 import { PassageFinder } from "./passages.ts";
@@ -91,7 +91,6 @@ export class Ranker {
   readonly passages: PassageFinder;
   /** unit → block index (0-based) → idf-free term weights of the bank questions written for that block */
   private readonly blockTerms = new Map<string, Map<number, Map<string, number>>>();
-  private readonly fusion: FusionOptions = FUSION;
 
   /**
    * `prebuilt`: what `snapshot()` gave for the same matcher and bank: the start-up then restores
@@ -159,8 +158,8 @@ export class Ranker {
     const modelList = unitScores(models.units, [...terms, ...form])
       .filter((s) => this.matcher.knowledge.byId.has(s.id))
       .slice(0, MODEL_UNITS);
-    const top = maxFused(this.fusion, modelList.length > 0);
-    const fused = fuse(unitList, bankList, this.fusion, modelList).map((f) => ({
+    const top = maxFused(FUSION, modelList.length > 0);
+    const fused = fuse(unitList, bankList, FUSION, modelList).map((f) => ({
       unit: this.matcher.knowledge.byId.get(f.id)!,
       score: f.score / top,
       ranked: rankedById.get(f.id),

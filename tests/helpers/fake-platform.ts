@@ -97,23 +97,22 @@ export class FakePlatform {
   }
 }
 
-/** How a rate-limited fake Slack Web API fared: posts accepted and posts refused with 429. */
+/** How a rate-limited fake Slack Web API fared: the requests it refused with 429. */
 export interface RateCounts {
-  accepted: number;
   limited: number;
 }
 
 /**
  * Slack's Web API: `auth.test` names the bot, every other method succeeds. With `limitPerSecond`,
  * a fixed window of that many requests a second, as Slack's tiers: above it 429 with Retry-After 1
- * (`counts` tells how many were accepted and refused).
+ * (`counts.limited` tells how many were refused).
  */
 export function fakeSlackApi(
   options: { limitPerSecond?: number; keep?: boolean } = {},
 ): FakePlatform & { counts: RateCounts } {
   // Also serves response_url posts (paths under /respond).
   let ts = 1_700_000_000;
-  const counts: RateCounts = { accepted: 0, limited: 0 };
+  const counts: RateCounts = { limited: 0 };
   let windowStart = Date.now();
   let inWindow = 0;
   const platform = new FakePlatform(
@@ -130,7 +129,6 @@ export function fakeSlackApi(
         }
         inWindow += 1;
       }
-      counts.accepted += 1;
       if (req.path.endsWith("/auth.test"))
         return { status: 200, body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", user: "wegwijzer" } };
       if (req.path.endsWith("/chat.postMessage"))
