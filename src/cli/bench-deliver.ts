@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   const api = await fakeSlackApi({ limitPerSecond: apiLimit, keep: false }).start();
   const apiUrl = `${api.url}/api/`;
 
-  const app = await createApp(loadConfig({ LOG_LEVEL: "silent", DELIVERY_PER_SECOND: String(rate) }));
+  const app = await createApp(
+    loadConfig({ LOG_LEVEL: "silent", DELIVERY_PER_SECOND: String(rate), DATABASE_URL: ":memory:" }),
+  );
   const { store } = app;
   for (let i = 0; i < subscriptions; i++) await subscribeSlackChannel(store, `C${i}`);
   globalThis.gc?.();
