@@ -40,11 +40,26 @@ function addFiles(hash: ReturnType<typeof createHash>, dir: string, keep: (name:
   for (const file of files) hash.update(file.slice(dir.length)).update("\0").update(readFileSync(file)).update("\0");
 }
 
+/**
+ * Set by the bundler (src/cli/bundle.ts) in dist/bundle/: the hash of the compiled search and
+ * knowledge modules the bundle was made of, whose files are not beside the bundle. Undefined (a
+ * global that does not exist) when the modules run as files, under tsx or from dist/src/.
+ */
+declare const WEGWIJZER_INDEX_CODE_HASH: string | undefined;
+
+/** A hash of the code that turns the knowledge into the index, as it runs. */
+export function indexCodeHash(): string {
+  if (typeof WEGWIJZER_INDEX_CODE_HASH === "string") return WEGWIJZER_INDEX_CODE_HASH;
+  const hash = createHash("sha256");
+  for (const code of CODE_DIRS) addFiles(hash, code, (name) => /\.(ts|js)$/.test(name));
+  return hash.digest("base64url");
+}
+
 /** What a snapshot of the knowledge in `dir` must have been built from: its files and the indexing code. */
 export function brainFingerprint(dir: string): string {
   const hash = createHash("sha256");
   addFiles(hash, dir, (name) => !NOT_INDEXED.has(name));
-  for (const code of CODE_DIRS) addFiles(hash, code, (name) => /\.(ts|js)$/.test(name));
+  hash.update(indexCodeHash());
   return hash.digest("base64url");
 }
 

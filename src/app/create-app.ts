@@ -65,6 +65,10 @@ export interface App {
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = createLogger(config, options.logDestination);
   const brain = options.brain ?? createBrain();
+  log.info(
+    { units: brain.knowledge.units.length, index: brain.restored ? "restored from the build-time snapshot" : "built" },
+    "knowledge loaded",
+  );
   const plan = loadLessonPlan(KNOWLEDGE_DIR, brain.knowledge);
   const calendar = loadCalendar(KNOWLEDGE_DIR, brain.knowledge);
   const store = await Store.open(config.databaseUrl, { log });

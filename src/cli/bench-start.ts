@@ -1,6 +1,7 @@
 /**
- * `npm run bench:start [-- --runs 5 --questions 1000 --node-flags=…]`: how fast and how small the
- * compiled bot is. Median of cold starts of `node dist/src/start.js`, with the Node.js flags of
+ * `npm run bench:start [-- --runs 5 --questions 1000 --node-flags=… --entry=…]`: how fast and how small the
+ * compiled bot is. Median of cold starts of what `npm start` runs (dist/bundle/start.mjs; `--entry`
+ * replaces it, e.g. with the unbundled dist/src/start.js, to compare), with the Node.js flags of
  * `npm start` (package.json; `--node-flags` replaces them, to compare), to the terminal prompt and, in server mode, to
  * `/readyz` answering 200; then the resident memory of the terminal chat after answering many
  * questions. A benchmark, never a test: it depends on how busy the machine is.
@@ -12,19 +13,20 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadKnowledge } from "../knowledge/load.ts";
 import { KNOWLEDGE_DIR, PROJECT_ROOT } from "../knowledge/location.ts";
-import { startNodeFlags } from "./start-flags.ts";
+import { startEntry, startNodeFlags } from "./start-flags.ts";
 
 const { values } = parseArgs({
   options: {
     runs: { type: "string", default: "5" },
     questions: { type: "string", default: "1000" },
     "node-flags": { type: "string" },
+    entry: { type: "string" },
   },
 });
 const NODE_FLAGS = values["node-flags"]?.split(/\s+/).filter((arg) => arg.startsWith("--")) ?? startNodeFlags();
 const runs = Number(values.runs);
 const questionCount = Number(values.questions);
-const MAIN = join(PROJECT_ROOT, "dist", "src", "start.js");
+const MAIN = values.entry ? join(PROJECT_ROOT, values.entry) : startEntry();
 const PROMPT = "jij> ";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

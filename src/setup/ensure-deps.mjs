@@ -80,7 +80,9 @@ const stamp = join(root, "dist", ".source-hash");
 const knowledgeStamp = join(root, "dist", ".knowledge-hash");
 const hash = hashOf("src", [".ts"], [join(root, "tsconfig.json"), join(root, "tsconfig.build.json")]);
 const knowledgeHash = hashOf("knowledge", [".md", ".yaml", ".json"]);
-if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== hash) {
+// What `npm start` runs (dist/bundle/, see src/cli/bundle.ts): a build that lost it is built again.
+const bundle = join(root, "dist", "bundle", "start.mjs");
+if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== hash || !existsSync(bundle)) {
   run(["run", "--silent", "build"], "Compiling (tsc → dist/), once after each change…");
   writeFileSync(stamp, hash);
   writeFileSync(knowledgeStamp, knowledgeHash);
