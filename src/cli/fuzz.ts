@@ -4,7 +4,7 @@
  * on SQLite and on PostgreSQL, and prints the answers by status, the crashes and the RSS growth.
  * Seeded and bounded; only loopback. A smaller sample runs as a test (tests/hardening/fuzz.test.ts).
  *
- *   npm run fuzz -- --malformed 5000 --valid 5000 --seed 1 --store both
+ *   npm run fuzz -- --malformed 5000 --valid 5000 --seed 1 --store both [--rounds 3]
  */
 import { createHmac } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -357,8 +357,11 @@ export interface FuzzReport {
   /** valid questions that got an answer posted to the fake platform */
   answered: { slack: number; teams: number };
   rssBeforeMb: number;
+  /** after the first round (the growth is measured over it) */
   rssAfterMb: number;
   rssGrowthMb: number;
+  /** after each round, when there were several: does the memory keep growing or settle? */
+  rssAfterRoundsMb: number[];
   seconds: number;
   stillHealthy: boolean;
 }
@@ -528,6 +531,8 @@ export async function runFuzz(options: {
   malformed: number;
   valid: number;
   concurrency?: number;
+  /** batches of malformed + valid requests, one after the other (default 1) */
+  rounds?: number;
   brain?: Brain;
   /** run the bot in a child process (for RSS figures of the bot alone) */
   fork?: boolean;
@@ -546,14 +551,18 @@ export async function runFuzz(options: {
 
 async function fuzzAgainst(target: FuzzTarget, options: Parameters<typeof runFuzz>[0]): Promise<FuzzReport> {
   const only = process.env.FUZZ_ONLY;
-  const requests = fuzzRequests({
-    seed: options.seed,
-    malformed: options.malformed,
-    valid: options.valid,
-    connectorUrl: target.connectorUrl,
-  }).filter(
-    (r) => (!only || r.target === only) && (!process.env.FUZZ_CATEGORY || r.category === process.env.FUZZ_CATEGORY),
+  // Each round is a fresh seeded batch (new event IDs, so nothing is skipped as a retry).
+  const rounds = Array.from({ length: Math.max(1, options.rounds ?? 1) }, (_, round) =>
+    fuzzRequests({
+      seed: options.seed + round * 7919,
+      malformed: options.malformed,
+      valid: options.valid,
+      connectorUrl: target.connectorUrl,
+    }).filter(
+      (r) => (!only || r.target === only) && (!process.env.FUZZ_CATEGORY || r.category === process.env.FUZZ_CATEGORY),
+    ),
   );
+  const requests = rounds.flat();
   const report: FuzzReport = {
     store: options.databaseUrl.startsWith("postgres") ? "postgres" : "sqlite",
     requests: requests.length,
@@ -566,6 +575,7 @@ async function fuzzAgainst(target: FuzzTarget, options: Parameters<typeof runFuz
     rssBeforeMb: 0,
     rssAfterMb: 0,
     rssGrowthMb: 0,
+    rssAfterRoundsMb: [],
     seconds: 0,
     stillHealthy: false,
   };
@@ -618,11 +628,17 @@ async function fuzzAgainst(target: FuzzTarget, options: Parameters<typeof runFuz
   await run(warmUp);
   await target.settle();
   report.rssBeforeMb = await target.rssMb();
-  await run(requests.length);
-  // Replies still being posted finish (or give up) before the counts are read.
-  await target.settle();
+  let end = 0;
+  for (const round of rounds) {
+    end += round.length;
+    await run(end);
+    // Replies still being posted finish (or give up) before the counts are read.
+    await target.settle();
+    const rss = await target.rssMb();
+    report.rssAfterRoundsMb.push(Math.round(rss));
+    if (report.rssAfterRoundsMb.length === 1) report.rssAfterMb = rss;
+  }
   report.answered = await target.posts();
-  report.rssAfterMb = await target.rssMb();
   report.rssGrowthMb = Math.round((report.rssAfterMb - report.rssBeforeMb) * 10) / 10;
   report.rssBeforeMb = Math.round(report.rssBeforeMb);
   report.rssAfterMb = Math.round(report.rssAfterMb);
@@ -642,6 +658,10 @@ function print(report: FuzzReport): void {
   console.log(
     `  RSS               ${report.rssBeforeMb} MB after warm-up → ${report.rssAfterMb} MB (${report.rssGrowthMb >= 0 ? "+" : ""}${report.rssGrowthMb} MB)`,
   );
+  if (report.rssAfterRoundsMb.length > 1)
+    console.log(
+      `  RSS after each of ${report.rssAfterRoundsMb.length} rounds  ${report.rssAfterRoundsMb.join(" → ")} MB`,
+    );
   console.log(`  /healthz after    ${report.stillHealthy ? "200" : "FAILED"}`);
 }
 
@@ -653,6 +673,7 @@ async function main(): Promise<void> {
       seed: { type: "string", default: "1" },
       store: { type: "string", default: "both" },
       concurrency: { type: "string", default: "8" },
+      rounds: { type: "string", default: "1" },
       verbose: { type: "boolean", default: false },
       serve: { type: "boolean", default: false },
       "in-process": { type: "boolean", default: false },
@@ -665,6 +686,7 @@ async function main(): Promise<void> {
     malformed: Number(values.malformed),
     valid: Number(values.valid),
     concurrency: Number(values.concurrency),
+    rounds: Number(values.rounds),
     fork: !values["in-process"],
   };
   const progress = (done: number, total: number) => process.stderr.write(`  ${done}/${total}\r`);

@@ -152,6 +152,24 @@ describe("Teams over real HTTP", () => {
     for (const s of sent) expect(JSON.stringify(cardOf(s)).length).toBeGreaterThan(100);
     expect((await fetch(`${bot.server.url}/readyz`)).status).toBe(200);
   });
+
+  it("refuses a mention entity that names no one with 400 (the SDK would read its name and fail)", async () => {
+    // found by `npm run fuzz` (seed 7926): a channel message whose mention entity lacks `mentioned`
+    const channel = { id: "19:team-channel@thread.tacv2;messageid=1", conversationType: "channel", isGroup: true };
+    const res = await post(
+      activity({ text: "<at>Wegwijzer</at> hoi", conversation: channel, entities: [{ type: "mention" }] }),
+    );
+    expect(res.status).toBe(400);
+    const named = await post(
+      activity({
+        text: "<at>Wegwijzer</at> thema 16",
+        conversation: channel,
+        entities: [{ type: "mention", text: "<at>Wegwijzer</at>", mentioned: { id: "28:bot-1", name: "Wegwijzer" } }],
+      }),
+    );
+    expect(named.status).toBe(200);
+    await connector.waitFor("/activities");
+  });
 });
 
 describe("Teams token validation", () => {

@@ -28,14 +28,21 @@ const base = {
   from: account,
   recipient: account,
   conversation,
-  // Fields the SDK itself reads (mentions, attachments, tenant): the right shape, or absent.
+  // Fields the SDK itself reads (mentions, attachments, tenant): the right shape, or absent. A
+  // mention names whom it mentions: the SDK reads `mentioned.name` to take the mention out of the text.
   entities: z
     .array(
-      z.looseObject({
-        type: z.string().max(200),
-        text: z.string().max(1000).optional(),
-        mentioned: account.optional(),
-      }),
+      z.union([
+        z.looseObject({ type: z.literal("mention"), text: z.string().max(1000).optional(), mentioned: account }),
+        z.looseObject({
+          type: z
+            .string()
+            .max(200)
+            .refine((type) => type !== "mention"),
+          text: z.string().max(1000).optional(),
+          mentioned: account.optional(),
+        }),
+      ]),
     )
     .max(100)
     .optional(),
