@@ -4,9 +4,10 @@
  * (in the repository). The dev set is a last check: `npm run eval -- ../shared/eval/questions.dev.jsonl`.
  *
  * `npm run eval -- --cv`: 5-fold cross-validated figures on the paraphrase bank and the
- * unanswerable questions (see src/eval/cross-validate.ts), with the baselines in the same run.
+ * unanswerable questions (see src/eval/cross-validate.ts), with the baselines in the same run;
+ * `--records file.jsonl` also writes each question's outcome (to compare two runs question by question).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createBrain } from "../app/brain.ts";
@@ -23,7 +24,12 @@ import { FUSION } from "../search/fusion.ts";
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
-  options: { cv: { type: "boolean" }, verbose: { type: "boolean" }, folds: { type: "string", default: "5" } },
+  options: {
+    cv: { type: "boolean" },
+    verbose: { type: "boolean" },
+    folds: { type: "string", default: "5" },
+    records: { type: "string" },
+  },
   allowPositionals: true,
 });
 const log = (line: string) => console.error(`… ${line}`);
@@ -71,6 +77,21 @@ if (values.cv) {
   );
   const ours = records.map((r) => ({ question: r.item.question, outcome: outcomeOf(r.answer), record: r }));
   const byQuestion = new Map(ours.map((o) => [o.question, o.record]));
+  // One line per scored question, to compare methods or banks question by question (`--records file`).
+  if (values.records) {
+    const lines = records.map((r) =>
+      JSON.stringify({
+        id: r.item.question.id,
+        kind: r.item.question.kind,
+        gold: r.item.question.gold,
+        ids: r.answer.results.slice(0, 5).map((x) => x.id),
+        answered: r.answer.answered,
+        passage: passageHit(r, knowledge) ?? null,
+      }),
+    );
+    writeFileSync(values.records, `${lines.join("\n")}\n`);
+    log(`${lines.length} records in ${values.records}`);
+  }
   const passageExtra = (items: { question: EvalQuestion }[]) => {
     const hits = items
       .map((i) => passageHit(byQuestion.get(i.question)!, knowledge))
