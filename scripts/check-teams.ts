@@ -9,11 +9,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Locator, type Page } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS } from "../tests/helpers/chromium.ts";
+import { freePort } from "../src/cli/free-port.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const OUT = join(ROOT, "check-output", "teams");
@@ -90,17 +90,6 @@ function playgroundConfig(): string {
     "      name: Announcements",
     "",
   ].join("\n");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 }
 
 const children: ChildProcess[] = [];

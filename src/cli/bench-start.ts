@@ -8,12 +8,12 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadKnowledge } from "../knowledge/load.ts";
 import { KNOWLEDGE_DIR, PROJECT_ROOT } from "../knowledge/location.ts";
 import { startEntry, startNodeFlags } from "./start-flags.ts";
+import { freePort } from "./free-port.ts";
 
 const { values } = parseArgs({
   options: {
@@ -67,14 +67,6 @@ async function terminalStart(): Promise<number> {
   const ms = performance.now() - started;
   child.kill();
   return ms;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function serverStart(): Promise<number> {

@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { startEntry } from "../../src/cli/start-flags.ts";
 import { PROJECT_ROOT } from "../../src/knowledge/location.ts";
 import { fakeBotConnector, fakeSlackApi } from "../helpers/fake-platform.ts";
 import { slackHeaders } from "../helpers/slack-signing.ts";
+import { freePort } from "../../src/cli/free-port.ts";
 
 /** Runs what `npm start` runs (the bundle, built by the set-up step before the tests) with `input` on stdin. */
 function runBundle(
@@ -46,14 +46,6 @@ describe("the bundle that npm start runs (dist/bundle/)", () => {
     expect(loaded?.index).toBe("restored from the build-time snapshot");
   }, 60_000);
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe("the bundle in server mode", () => {
   it("loads the platform chunks and answers Slack and Teams over real HTTP", async () => {
