@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from "../../src/knowledge/location.ts";
 import { fakeBotConnector, fakeSlackApi } from "../helpers/fake-platform.ts";
 import { slackHeaders } from "../helpers/slack-signing.ts";
 import { freePort } from "../../src/cli/free-port.ts";
+import { teamsActivity } from "../helpers/teams-activity.ts";
 
 /** Runs what `npm start` runs (the bundle, built by the set-up step before the tests) with `input` on stdin. */
 function runBundle(
@@ -109,17 +110,7 @@ describe("the bundle in server mode", () => {
       const teamsRes = await fetch(`${url}/api/messages`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          type: "message",
-          id: "bundle-1",
-          timestamp: new Date().toISOString(),
-          serviceUrl: connector.url,
-          channelId: "msteams",
-          from: { id: "29:user-1", name: "Secretaris", aadObjectId: "aad-user-1" },
-          conversation: { id: "a:personal-1", conversationType: "personal", tenantId: "tenant-1" },
-          recipient: { id: "28:bot-1", name: "Wegwijzer" },
-          text: "relatie met de griffier",
-        }),
+        body: JSON.stringify(teamsActivity(connector.url, { text: "relatie met de griffier" })),
       });
       expect(teamsRes.status).toBe(200);
       const [sent] = await connector.waitFor("/v3/conversations/a:personal-1/activities");

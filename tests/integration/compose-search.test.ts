@@ -3,6 +3,7 @@ import type { FakePlatform } from "../helpers/fake-platform.ts";
 import type { TestBot } from "../helpers/bot.ts";
 import { slackHeaders } from "../helpers/slack-signing.ts";
 import { useBotFixture } from "../helpers/fixtures.ts";
+import { teamsActivity } from "../helpers/teams-activity.ts";
 
 /** The handbook in the compose box: Teams' message extension and Slack's shortcuts, over real HTTP. */
 const SECRET = "compose-secret";
@@ -13,20 +14,13 @@ let bot: TestBot;
 useBotFixture({ slackSecret: SECRET, teams: true }, (f) => ({ slack, connector, bot } = f));
 
 function queryInvoke(commandId: string, query: string) {
-  return {
+  return teamsActivity(connector.url, {
     type: "invoke",
     name: "composeExtension/query",
-    id: `invoke-${Math.random()}`,
-    timestamp: new Date().toISOString(),
-    serviceUrl: connector.url,
-    channelId: "msteams",
-    from: { id: "29:user-1", name: "Secretaris", aadObjectId: "aad-user-1" },
     conversation: { id: "19:chat-with-colleague@thread.v2", conversationType: "groupChat", tenantId: "tenant-1" },
-    recipient: { id: "28:bot-1", name: "Wegwijzer" },
-    locale: "nl-NL",
     channelData: { tenant: { id: "tenant-1" }, source: { name: "compose" } },
     value: { commandId, parameters: [{ name: "vraag", value: query }], queryOptions: { skip: 0, count: 25 } },
-  };
+  });
 }
 
 async function teams(body: unknown) {

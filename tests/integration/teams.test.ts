@@ -2,29 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { FakePlatform } from "../helpers/fake-platform.ts";
 import { startTestBot, type TestBot } from "../helpers/bot.ts";
 import { useBotFixture } from "../helpers/fixtures.ts";
+import { teamsActivity } from "../helpers/teams-activity.ts";
 
 let connector: FakePlatform;
 let bot: TestBot;
 
 useBotFixture({ teams: true }, (f) => ({ connector, bot } = f));
 
-let counter = 0;
-function activity(fields: Record<string, unknown>) {
-  counter += 1;
-  return {
-    type: "message",
-    id: `incoming-${counter}`,
-    timestamp: new Date().toISOString(),
-    serviceUrl: connector.url,
-    channelId: "msteams",
-    from: { id: "29:user-1", name: "Secretaris", aadObjectId: "aad-user-1" },
-    conversation: { id: "a:personal-1", conversationType: "personal", tenantId: "tenant-1" },
-    recipient: { id: "28:bot-1", name: "Wegwijzer" },
-    locale: "nl-NL",
-    channelData: { tenant: { id: "tenant-1" } },
-    ...fields,
-  };
-}
+const activity = (fields: Record<string, unknown>) => teamsActivity(connector.url, fields);
 
 async function post(body: unknown, raw?: string) {
   return fetch(`${bot.server.url}/api/messages`, {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FakePlatform, MENTION_REFUSED, mentionMismatch, type Recorded } from "../helpers/fake-platform.ts";
 import type { TestBot } from "../helpers/bot.ts";
 import { useBotFixture } from "../helpers/fixtures.ts";
+import { teamsActivity } from "../helpers/teams-activity.ts";
 
 /** "Vraag het de regio" on Teams, over real HTTP against a fake Bot Connector with a channel roster. */
 const CHANNEL = "19:regio-twente@thread.tacv2";
@@ -34,22 +35,12 @@ useBotFixture(
   (f) => ({ connector, bot } = f),
 );
 
-let counter = 0;
 function activity(fields: Record<string, unknown>, user = "aad-user-1") {
-  counter += 1;
-  return {
-    type: "message",
-    id: `in-${counter}`,
-    timestamp: new Date().toISOString(),
-    serviceUrl: connector.url,
-    channelId: "msteams",
+  return teamsActivity(connector.url, {
     from: { id: `29:${user}`, name: user === "aad-user-1" ? "Anna de Vries" : "Iemand", aadObjectId: user },
     conversation: { id: `a:personal-${user}`, conversationType: "personal", tenantId: "tenant-1" },
-    recipient: { id: "28:bot-1", name: "Wegwijzer" },
-    locale: "nl-NL",
-    channelData: { tenant: { id: "tenant-1" } },
     ...fields,
-  };
+  });
 }
 const inChannel = (text: string, conversationId: string, user = "aad-user-2") =>
   activity(
