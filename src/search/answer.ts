@@ -95,6 +95,20 @@ export class Answerer {
       const key = titleKey(matcher.analyzer.queryTerms(unit.title));
       if (key.split(" ").length >= 2 && !this.titles.has(key)) this.titles.set(key, unit);
     }
+    // A title typed without one of its words ("financiën en bedrijfsvoering" for "Rol in financiën
+    // en bedrijfsvoering") opens it too, when no other title leaves the same words.
+    const shortened = new Map<string, Unit | null>();
+    for (const [key, unit] of this.titles) {
+      const stems = key.split(" ");
+      if (stems.length < 3) continue;
+      for (let i = 0; i < stems.length; i++) {
+        const rest = stems.filter((_, j) => j !== i).join(" ");
+        if (this.titles.has(rest)) continue;
+        const seen = shortened.get(rest);
+        shortened.set(rest, seen === undefined || seen === unit ? unit : null);
+      }
+    }
+    for (const [key, unit] of shortened) if (unit) this.titles.set(key, unit);
   }
 
   /** A direct lookup ("thema 12"): that unit, answered, with its own follow-ups. */

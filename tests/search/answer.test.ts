@@ -38,6 +38,13 @@ describe("answers", () => {
     expect(answerer.answer("relatie met wethouders").results[0]?.id).toBe("wegwijzer-12");
   });
 
+  it("opens a unit by its title without one of its words, unless that leaves another title's words too", () => {
+    // "Rol in financiën en bedrijfsvoering" without "rol"
+    expect(answerer.answer("financien en bedrijfsvoering").results.map((r) => r.id)).toEqual(["wegwijzer-26"]);
+    // "Relatie met portefeuillehouder …" for several portfolios: a ranked search, not one title
+    expect(answerer.answer("relatie met portefeuillehouder").results.length).toBeGreaterThan(1);
+  });
+
   it("passes the passage that matches, not just the first lines", () => {
     const [top] = answerer.answer("Moet ik als secretaris altijd bereikbaar zijn in het weekend?").results;
     expect(top?.id).toBe("wegwijzer-48");
