@@ -18,7 +18,7 @@ import { build } from "esbuild";
 import { indexCodeHash } from "../app/brain-snapshot.ts";
 import { PROJECT_ROOT } from "../knowledge/location.ts";
 
-export const BUNDLE_DIR = join(PROJECT_ROOT, "dist", "bundle");
+const BUNDLE_DIR = join(PROJECT_ROOT, "dist", "bundle");
 
 const EXTERNAL = ["better-sqlite3", "pg", "pino", "@microsoft/*", "@slack/*"];
 

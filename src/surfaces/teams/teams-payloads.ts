@@ -32,17 +32,13 @@ const base = {
   // mention names whom it mentions: the SDK reads `mentioned.name` to take the mention out of the text.
   entities: z
     .array(
-      z.union([
-        z.looseObject({ type: z.literal("mention"), text: z.string().max(1000).optional(), mentioned: account }),
-        z.looseObject({
-          type: z
-            .string()
-            .max(200)
-            .refine((type) => type !== "mention"),
+      z
+        .looseObject({
+          type: z.string().max(200),
           text: z.string().max(1000).optional(),
           mentioned: account.optional(),
-        }),
-      ]),
+        })
+        .refine((entity) => entity.type !== "mention" || entity.mentioned !== undefined, "a mention names whom"),
     )
     .max(100)
     .optional(),
