@@ -14,6 +14,7 @@ import { Answerer } from "../search/answer.ts";
 import { CONFIDENCE_MODEL_FILE } from "../search/confidence.ts";
 import { Matcher } from "../search/matcher.ts";
 import { loadSynonyms } from "../search/synonyms.ts";
+import { unitModelJson } from "../search/unit-model.ts";
 
 const { knowledge, bank } = createBrain();
 const synonyms = loadSynonyms(KNOWLEDGE_DIR);
@@ -31,6 +32,7 @@ const out = {
   weights: model.weights.map(round),
   bias: round(model.bias),
   threshold: round(model.threshold),
+  units: model.units && unitModelJson(model.units),
 };
 const path = join(KNOWLEDGE_DIR, CONFIDENCE_MODEL_FILE);
 writeFileSync(path, `${JSON.stringify(out, null, 2)}\n`);

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { numberList, stringList, weightRecord } from "./list-schemas.ts";
-import type { UnitModel } from "./unit-model.ts";
+import { type UnitModel, unitModelOfJson } from "./unit-model.ts";
 import type { WordModel } from "./word-evidence.ts";
 
 /** What the classifier sees of a search. Few, generic features: none rewards a writer's style. */
@@ -179,6 +179,7 @@ const modelSchema = z.object({
       // base64; checked below by its decoded length, terms × units (a regex over its 2 MB took 16 ms of the start)
       data: z.string(),
     })
+    .transform(unitModelOfJson)
     .optional(),
 });
 
@@ -204,7 +205,7 @@ export function loadConfidenceModel(knowledgeDir: string): ConfidenceModel | und
     units &&
     (units.bias.length !== units.units.length ||
       units.scales.length !== units.terms.length ||
-      Buffer.from(units.data, "base64").length !== units.terms.length * units.units.length)
+      units.values.length !== units.terms.length * units.units.length)
   ) {
     throw new Error(`${CONFIDENCE_MODEL_FILE}: the unit model needs a bias per unit and a row of weights per term`);
   }

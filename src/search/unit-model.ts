@@ -12,9 +12,10 @@ import type { Scored } from "./fusion.ts";
 
 /**
  * The trained model, compact: the weights are dense (every term weighs for or against every unit),
- * so they are stored as one signed byte per term and unit, scaled per term (`scales[t] / 127`),
- * base64-encoded: about 2 MB for 12,000 rows (terms and n-gram buckets) and 173 units instead of
- * tens of megabytes of JSON.
+ * so they are held as one signed byte per term and unit, scaled per term (`scales[t] / 127`):
+ * about 2 MB for 12,000 rows (terms and n-gram buckets) and 173 units instead of tens of megabytes.
+ * In knowledge/confidence-model.json the bytes are base64 (`unitModelJson`); the loader decodes
+ * them once, so the 3 MB base64 text is not kept beside the bytes.
  */
 export interface UnitModel {
   /** the units the model can name, in the order of `bias` and of each term's row */
@@ -24,8 +25,22 @@ export interface UnitModel {
   terms: string[];
   /** a row's largest absolute weight */
   scales: number[];
-  /** terms × units signed bytes, row by row, base64 */
-  data: string;
+  /** terms × units signed bytes, row by row */
+  values: Int8Array;
+}
+
+/** The model as knowledge/confidence-model.json holds it: the weights base64 in `data`. */
+export type UnitModelJson = Omit<UnitModel, "values"> & { data: string };
+
+export function unitModelJson({ values, ...rest }: UnitModel): UnitModelJson {
+  return { ...rest, data: Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString("base64") };
+}
+
+/** The model of its JSON form (the weights decoded once). */
+export function unitModelOfJson({ data, ...rest }: UnitModelJson): UnitModel {
+  const buffer = Buffer.from(data, "base64");
+  // a copy of its own: a small Buffer shares Node.js's pool, which the model would keep alive
+  return { ...rest, values: new Int8Array(buffer) };
 }
 
 export interface UnitExample {
@@ -144,36 +159,31 @@ export function trainUnitModel(examples: readonly UnitExample[], options: UnitTr
     bias: [...bias].map((b) => Math.round(b * 1e4) / 1e4),
     terms,
     scales: scales.map((x) => Math.round(x * 1e5) / 1e5),
-    data: Buffer.from(bytes.buffer).toString("base64"),
+    values: bytes,
   };
 }
 
-interface Decoded {
+interface Lookup {
   rows: Map<string, number>;
-  values: Int8Array;
   bias: Float64Array;
 }
-const decoded = new WeakMap<UnitModel, Decoded>();
+const lookups = new WeakMap<UnitModel, Lookup>();
 
-/** The model's rows, decoded once per model. */
-function decode(model: UnitModel): Decoded {
-  let d = decoded.get(model);
-  if (!d) {
-    const buffer = Buffer.from(model.data, "base64");
-    d = {
-      rows: new Map(model.terms.map((t, r) => [t, r])),
-      values: new Int8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength),
-      bias: Float64Array.from(model.bias),
-    };
-    decoded.set(model, d);
+/** The model's term rows and bias, made once per model. */
+function lookup(model: UnitModel): Lookup {
+  let l = lookups.get(model);
+  if (!l) {
+    l = { rows: new Map(model.terms.map((t, r) => [t, r])), bias: Float64Array.from(model.bias) };
+    lookups.set(model, l);
   }
-  return d;
+  return l;
 }
 
 /** The units the model names for a question, most probable first (probabilities, summing to 1). */
 export function unitScores(model: UnitModel | undefined, terms: readonly Term[]): Scored[] {
   if (!model || model.units.length === 0) return [];
-  const { rows, values, bias } = decode(model);
+  const { rows, bias } = lookup(model);
+  const { values } = model;
   const k = model.units.length;
   const z = bias.slice();
   for (const [term, v] of vectorOf(terms)) {
