@@ -144,9 +144,9 @@ const AGENDA = new Set([
 /** Recognises commands and lookups; anything else is a question for the matcher. */
 export function detectIntent(message: string): Intent {
   const text = message.replace(/<@[A-Z0-9]+>/g, " ").trim();
-  if (/^(👍|\+1)(\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF})?$/u.test(text))
+  if (/^(\u{1F44D}|\+1)(\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF})?$/u.test(text))
     return { kind: "rate", value: "up" };
-  if (/^(👎|-1)(\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF})?$/u.test(text))
+  if (/^(\u{1F44E}|-1)(\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF})?$/u.test(text))
     return { kind: "rate", value: "down" };
   const norm = normalizePhrase(text);
   if (YES.has(norm)) return { kind: "yes" };

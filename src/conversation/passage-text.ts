@@ -6,10 +6,10 @@
  * unit's own body. The blocks' numbering (which the paraphrase bank refers to) is left alone.
  */
 
-const BULLET = /^[-*•]\s+/;
+const BULLET = /^[-*\u2022]\s+/;
 const HEADING_LINE = /^#{1,6}\s+.*$/gm;
 /** a sentence ends here when the next one starts with a capital, a digit, a quote or a bracket */
-const BOUNDARY = /[.!?…]["”’)]?\s+(?=[A-ZÀ-ÖØ-Þ0-9“"‘'(])/g;
+const BOUNDARY = /[.!?\u2026]["\u201D\u2019)]?\s+(?=[A-Z\u00C0-\u00D6\u00D8-\u00DE0-9\u201C"\u2018'(])/g;
 
 /** The body's paragraphs as the search joins them: lines of a paragraph joined with a space, headings left out. */
 function paragraphsOf(body: string): string[] {
@@ -38,7 +38,7 @@ export function withoutHeadings(passage: string, body: string): string {
 }
 
 function startsMidSentence(text: string): boolean {
-  return /^[a-zà-öø-ÿ]/.test(text);
+  return /^[a-z\u00E0-\u00F6\u00F8-\u00FF]/.test(text);
 }
 
 /** Widens a passage that starts or ends inside a sentence of its paragraph to that sentence's bounds. */
@@ -84,5 +84,5 @@ export function showPassage(passage: string, body: string): string {
 
 /** The passages of a unit as shown: cleaned, and without the ones only a heading was. */
 export function showPassages(passages: readonly string[], body: string): string[] {
-  return passages.map((p) => showPassage(p, body)).filter((p) => p.replace(/^[-*•]\s*/, "").length > 0);
+  return passages.map((p) => showPassage(p, body)).filter((p) => p.replace(/^[-*\u2022]\s*/, "").length > 0);
 }

@@ -13,10 +13,10 @@ export function linesOf(text: string): Line[] {
     .split("\n")
     .map((l) => l.trim())
     .filter(Boolean)
-    .map((l) => (/^[-•] /.test(l) ? { kind: "bullet", text: l.slice(2).trim() } : { kind: "paragraph", text: l }));
+    .map((l) => (/^[-\u2022] /.test(l) ? { kind: "bullet", text: l.slice(2).trim() } : { kind: "paragraph", text: l }));
 }
 
 /** A passage from the handbook without its own list mark (the renderers add theirs). */
 export function passageText(passage: string): string {
-  return passage.replace(/^[-•]\s+/, "").trim();
+  return passage.replace(/^[-\u2022]\s+/, "").trim();
 }

@@ -46,7 +46,7 @@ export function renderText(reply: Reply): string {
       lines.push(
         ...plain(passage)
           .split("\n")
-          .map((l, i) => (i === 0 ? `  - ${l.replace(/^[-•] /, "")}` : `    ${l}`)),
+          .map((l, i) => (i === 0 ? `  - ${l.replace(/^[-\u2022] /, "")}` : `    ${l}`)),
       );
     }
     lines.push(`  ${texts.source(unit.citation.book, unit.citation.label, unit.citation.chapter)}`);

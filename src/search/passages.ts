@@ -9,18 +9,18 @@ export function blocksOf(body: string): string[] {
       .map((l) => l.trim())
       .filter(Boolean);
     if (lines.every((l) => l.startsWith("### ") || l.startsWith("|"))) continue;
-    const bullets = lines.filter((l) => /^[-*•] /.test(l));
+    const bullets = lines.filter((l) => /^[-*\u2022] /.test(l));
     if (bullets.length === lines.length) {
-      blocks.push(...bullets.map((b) => b.replace(/^[-*•] /, "")));
+      blocks.push(...bullets.map((b) => b.replace(/^[-*\u2022] /, "")));
       continue;
     }
     const text = lines.join(" ");
     if (text.length <= 600) {
-      blocks.push(text.replace(/^[-*•] /, ""));
+      blocks.push(text.replace(/^[-*\u2022] /, ""));
       continue;
     }
     // A long essay paragraph: windows of up to three sentences.
-    const sentences = text.match(/[^.!?]+(?:[.!?]+["”’]?|$)\s*/g) ?? [text];
+    const sentences = text.match(/[^.!?]+(?:[.!?]+["\u201D\u2019]?|$)\s*/g) ?? [text];
     for (let i = 0; i < sentences.length; i += 3)
       blocks.push(
         sentences

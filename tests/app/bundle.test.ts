@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { startEntry } from "../../src/cli/start-flags.ts";
 import { PROJECT_ROOT } from "../../src/knowledge/location.ts";
@@ -46,6 +47,18 @@ describe("the bundle that npm start runs (dist/bundle/)", () => {
       .find((entry) => entry.msg === "knowledge loaded");
     expect(loaded?.index).toBe("restored from the build-time snapshot");
   }, 60_000);
+
+  it("is ASCII only, so Node.js keeps each chunk's source as a one-byte string", () => {
+    const dir = join(PROJECT_ROOT, "dist", "bundle");
+    const chunks = readdirSync(dir).filter((file) => file.endsWith(".mjs"));
+    expect(chunks.length).toBeGreaterThan(1);
+    // esbuild escapes strings and drops comments (minifyWhitespace) but leaves regular expression
+    // literals as written: write a non-ASCII character in one as an escape ("\u2022" for "•")
+    const offending = chunks.flatMap((file) =>
+      [...readFileSync(join(dir, file), "utf8").matchAll(/.{0,30}[^\x00-\x7f].{0,10}/g)].map((m) => `${file}: ${m[0]}`),
+    );
+    expect(offending).toEqual([]);
+  });
 });
 
 describe("the bundle in server mode", () => {

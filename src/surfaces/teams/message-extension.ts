@@ -26,7 +26,7 @@ export function messageExtensionResults(search: ThemeSearch, query: string) {
           contentType: "application/vnd.microsoft.card.thumbnail",
           content: {
             title: shorten(card.label.replace(/[<>]/g, ""), 120),
-            text: shorten(card.passage.replace(/^[-•] /, "").replace(/[<>]/g, ""), 160),
+            text: shorten(card.passage.replace(/^[-\u2022] /, "").replace(/[<>]/g, ""), 160),
           },
         },
       })),
