@@ -50,7 +50,7 @@ const result = await build({
   // Without comments and indentation, and with non-ASCII characters escaped (esbuild's default
   // charset), every chunk's source is a one-byte string: Node.js keeps each module's source in the
   // heap, and one "é" in a comment made a whole chunk two bytes a character (3.4 MB for the three
-  // chunks the terminal chat loads, 0.9 MB now). Regular expression literals stay as written: write a
+  // chunks the terminal chat loads, 1.2 MB now). Regular expression literals stay as written: write a
   // non-ASCII character in one as an escape (tests/app/bundle.test.ts checks).
   minifyWhitespace: true,
 });

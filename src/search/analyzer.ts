@@ -15,6 +15,12 @@ export interface Term {
 export const PART_WEIGHT = 0.5;
 export const RELATED_WEIGHT = 0.35;
 export const CORRECTED_WEIGHT = 0.8;
+/**
+ * A question's compound that the handbook lacks but that splits into words the handbook or the
+ * bank uses ("integriteitsmelding" → integriteit + melding): the compound and its parts at this
+ * weight, below CORRECTED_WEIGHT, so the word counts through its parts and not as an unknown word.
+ */
+export const SPLIT_WEIGHT = 0.75;
 
 function merge(terms: Term[]): Term[] {
   const best = new Map<string, number>();
@@ -30,6 +36,8 @@ function merge(terms: Term[]): Term[] {
 export class Analyzer {
   private vocabulary: ReadonlySet<string> = new Set();
   private decompounder = new Decompounder(() => false);
+  /** for questions: splits against the handbook's words and the bank's */
+  private queryDecompounder = new Decompounder(() => false);
   private typos: TypoCorrector | undefined;
 
   constructor(private readonly synonyms: Synonyms) {}
@@ -42,12 +50,18 @@ export class Analyzer {
       .filter((w) => w.length > 1 && !STOP_WORDS.has(w));
   }
 
-  /** Teaches the analyzer the handbook's words, for decompounding and typo correction. */
-  learn(words: Iterable<string>): void {
+  /**
+   * Teaches the analyzer the handbook's words, for decompounding and typo correction, and the
+   * bank's (`parts`), which a question's compound may also be made of.
+   */
+  learn(words: Iterable<string>, parts: Iterable<string> = []): void {
     const vocabulary = new Set<string>();
     for (const word of words) if (word.length >= 4 && !/^\d+$/.test(word)) vocabulary.add(word);
     this.vocabulary = vocabulary;
     this.decompounder = new Decompounder((w) => vocabulary.has(w));
+    const partWords = new Set<string>();
+    for (const word of parts) if (word.length >= 4 && !/^\d+$/.test(word) && !vocabulary.has(word)) partWords.add(word);
+    this.queryDecompounder = new Decompounder((w) => vocabulary.has(w) || partWords.has(w));
     this.typos = new TypoCorrector(vocabulary);
   }
 
@@ -73,6 +87,12 @@ export class Analyzer {
       let word = written;
       let weight = 1;
       if (!this.vocabulary.has(word) && this.decompounder.split(word).length === 0) {
+        const parts = this.queryDecompounder.split(word);
+        if (parts.length > 0) {
+          terms.push({ term: stem(word), weight: SPLIT_WEIGHT });
+          for (const part of parts) terms.push({ term: stem(part), weight: SPLIT_WEIGHT });
+          continue;
+        }
         const corrected = this.typos?.correct(word);
         if (corrected) {
           word = corrected;

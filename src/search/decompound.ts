@@ -7,6 +7,8 @@
 const MIN_PART = 4;
 const MIN_WORD = 8;
 const LINKS = ["", "s", "e", "en"];
+/** Splits remembered; a question's words are not bounded, the memory is. */
+const CACHE_LIMIT = 50_000;
 
 export class Decompounder {
   private readonly cache = new Map<string, string[]>();
@@ -19,7 +21,7 @@ export class Decompounder {
     if (parts === undefined) {
       parts = this.search(word, 0) ?? [];
       if (parts.length < 2) parts = [];
-      this.cache.set(word, parts);
+      if (this.cache.size < CACHE_LIMIT) this.cache.set(word, parts);
     }
     return parts;
   }

@@ -43,8 +43,15 @@ export interface Ranked {
   topical: number;
 }
 
-/** A built matcher as plain data: the handbook's vocabulary (for the analyzer) and the unit index. */
-export const MatcherSnapshotSchema = z.object({ vocabulary: stringList, index: Bm25fSnapshotSchema });
+/**
+ * A built matcher as plain data: the handbook's vocabulary and the bank's other words (for the
+ * analyzer) and the unit index.
+ */
+export const MatcherSnapshotSchema = z.object({
+  vocabulary: stringList,
+  parts: stringList,
+  index: Bm25fSnapshotSchema,
+});
 export type MatcherSnapshot = z.infer<typeof MatcherSnapshotSchema>;
 
 export interface Search {
@@ -59,6 +66,8 @@ export class Matcher {
   private readonly index: Bm25fIndex;
   /** the handbook's own words, as the analyzer learnt them */
   private readonly vocabulary: readonly string[];
+  /** the bank's words the handbook lacks: parts a question's compound may be made of */
+  private readonly parts: readonly string[];
 
   /**
    * `prebuilt`: what `snapshot()` gave for the same knowledge, synonyms and bank: the start-up then
@@ -74,7 +83,8 @@ export class Matcher {
     this.concepts = new ConceptMatcher(bank.concepts, this.analyzer);
     if (prebuilt) {
       this.vocabulary = prebuilt.vocabulary;
-      this.analyzer.learn(this.vocabulary);
+      this.parts = prebuilt.parts;
+      this.analyzer.learn(this.vocabulary, this.parts);
       this.index = Bm25fIndex.restore(prebuilt.index);
       if (this.index.size !== knowledge.units.length) throw new Error("the matcher snapshot holds other units");
       return;
@@ -106,7 +116,10 @@ export class Matcher {
     // The handbook's own words only: the bank's typos must stay typos to the corrector.
     for (const fields of words) for (const list of Object.values(fields)) for (const w of list) vocabulary.add(w);
     this.vocabulary = [...vocabulary];
-    this.analyzer.learn(vocabulary);
+    const parts = new Set<string>();
+    for (const q of bank.questions) for (const w of this.analyzer.words(q.q)) if (!vocabulary.has(w)) parts.add(w);
+    this.parts = [...parts];
+    this.analyzer.learn(vocabulary, parts);
     const docs = words.map((w, d) => ({
       title: this.analyzer.termsOfWords(w.title),
       questions: this.analyzer.termsOfWords(w.questions),
@@ -121,7 +134,7 @@ export class Matcher {
   }
 
   snapshot(): MatcherSnapshot {
-    return { vocabulary: [...this.vocabulary], index: this.index.snapshot() };
+    return { vocabulary: [...this.vocabulary], parts: [...this.parts], index: this.index.snapshot() };
   }
 
   idf(term: string): number {

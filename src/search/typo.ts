@@ -1,7 +1,18 @@
+import { distance } from "fastest-levenshtein";
 import Fuse from "fuse.js";
 
 /** A correction may differ in length from the word by at most this many letters. */
 const MAX_LENGTH_DIFFERENCE = 2;
+
+/**
+ * A correction is at most this many edits (insertions, deletions, substitutions) away: two, three
+ * from ten letters on. fuse.js's score rewards a long shared stretch, so without this check a word
+ * the handbook lacks was "corrected" to another with the same start ("integriteitsmelding" →
+ * "integriteitsbeleid", six edits).
+ */
+export function maxEdits(word: string): number {
+  return word.length >= 10 ? 3 : 2;
+}
 
 /**
  * Corrects misspelled question words against the handbook's vocabulary with fuse.js. Words are
@@ -53,7 +64,8 @@ export class TypoCorrector {
       const found = this.bucket(`${word[0]}${length}`)?.search(word, { limit: 1 })[0];
       if (found && (!best || (found.score ?? 1) < (best.score ?? 1))) best = found;
     }
-    const result = best && (best.score ?? 1) <= this.threshold ? best.item : null;
+    const result =
+      best && (best.score ?? 1) <= this.threshold && distance(word, best.item) <= maxEdits(word) ? best.item : null;
     if (this.cache.size < 50_000) this.cache.set(word, result);
     return result ?? undefined;
   }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createBrain } from "../../src/app/brain.ts";
+import { Analyzer, SPLIT_WEIGHT } from "../../src/search/analyzer.ts";
 import { rawTokens } from "../../src/search/normalize.ts";
 import { stem } from "../../src/search/stem.ts";
+import { Synonyms, synonymsFileSchema } from "../../src/search/synonyms.ts";
+import { maxEdits } from "../../src/search/typo.ts";
 
 const { matcher } = createBrain();
 const analyzer = matcher.analyzer;
@@ -52,6 +55,28 @@ describe("the Dutch analyzer", () => {
   it("corrects typos against the handbook's vocabulary", () => {
     expect(termsOf("griffeir")).toContain(stem("griffier"));
     expect(termsOf("herindelling")).toContain(stem("herindeling"));
+  });
+
+  it("corrects a word only to one within a few edits", () => {
+    const small = new Analyzer(new Synonyms(synonymsFileSchema.parse({ canonical: {}, related: [], english: {} })));
+    small.learn(["integriteitsbeleid", "wethouder"]);
+    const terms = (text: string) => small.queryTerms(text).map((t) => t.term);
+    expect(terms("wethuoder")).toEqual([stem("wethouder")]);
+    // fuse.js finds "integriteitsbeleid" close (the same first 13 letters), but it is six edits away
+    expect(terms("integriteitsmelding")).toEqual([stem("integriteitsmelding")]);
+    expect([maxEdits("wethouder"), maxEdits("integriteitsmelding")]).toEqual([2, 3]);
+  });
+
+  it("splits a question's compound into the handbook's and the bank's words, at a lower weight", () => {
+    const small = new Analyzer(new Synonyms(synonymsFileSchema.parse({ canonical: {}, related: [], english: {} })));
+    small.learn(["integriteit", "integriteitsbeleid", "wethouder"], ["melding", "binnengekomen"]);
+    expect(small.queryTerms("integriteitsmelding")).toEqual([
+      { term: stem("integriteitsmelding"), weight: SPLIT_WEIGHT },
+      { term: stem("integriteit"), weight: SPLIT_WEIGHT },
+      { term: stem("melding"), weight: SPLIT_WEIGHT },
+    ]);
+    // the bank's words are parts for questions only: a handbook text is split against the handbook's
+    expect(small.documentTerms("integriteitsmelding")).toEqual([{ term: stem("integriteitsmelding"), weight: 1 }]);
   });
 
   it("drops stop words and stems Dutch words", () => {
