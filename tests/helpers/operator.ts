@@ -68,7 +68,7 @@ export function scriptedSender(script: Record<string, "ok" | "gone" | "429">): P
 export const ANSWERED = "Hoe werk ik goed samen met de griffier?";
 export const OFF_TOPIC = "Wat is de beste pizza in Utrecht?";
 export const OFF_TOPIC_PERSONAL =
-  "Waar bestelt wethouder Jansen zijn pizza, bel hem op 06-12345678 of mail jansen@ergens.nl";
+  "Welke pizza bestelt wethouder Jansen het liefst? Bel hem op 06-12345678 of mail jansen@ergens.nl";
 
 /**
  * A short life of the bot: questions answered and not, a 👍 and a 👎, three subscriptions and a

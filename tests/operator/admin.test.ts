@@ -72,7 +72,7 @@ describe("admin page over HTTP", () => {
     const page = await (await fetch(`${bot.url}/admin`, { headers: { cookie: session } })).text();
     for (const secret of [...SECRET_IDS, "Jansen", "06-12345678", "jansen@ergens.nl"])
       expect(page).not.toContain(secret);
-    expect(page).toContain("Waar bestelt wethouder [naam] zijn pizza");
+    expect(page).toContain("Welke pizza bestelt wethouder [naam] het liefst");
     expect(page).toContain("<svg");
     const csrf = /name="csrf" value="([^"]+)"/.exec(page)![1]!;
     const id = /data-entry="([^"]+)"/.exec(page)![1]!;

@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)("admin page in Chromium", () => {
 
     const entries = page.locator("#review article.entry");
     expect(await entries.count()).toBe(3);
-    const entry = entries.filter({ hasText: "Waar bestelt wethouder [naam] zijn pizza" });
+    const entry = entries.filter({ hasText: "Welke pizza bestelt wethouder [naam] het liefst" });
     await page.screenshot({ path: join(shots, "admin-desktop.png"), fullPage: true });
     await entry.locator("select").selectOption({ value: "none" });
     await Promise.all([page.waitForURL(/ok=1/), entry.locator("button").click()]);
@@ -128,7 +128,7 @@ describe.skipIf(!hasChromium)("admin page in Chromium", () => {
     expect(result.questions).toBe(1);
     const jsonl = readFileSync(join(out, "review-questions.jsonl"), "utf8");
     expect(JSON.parse(jsonl)).toMatchObject({
-      q: "Waar bestelt wethouder [naam] zijn pizza, bel hem op [telefoonnummer] of mail [e-mail]",
+      q: "Welke pizza bestelt wethouder [naam] het liefst? Bel hem op [telefoonnummer] of mail [e-mail]",
       gold: [],
       kind: "review-off-topic",
     });

@@ -65,7 +65,7 @@ describe("review queue", () => {
     const byQuestion = new Map(entries.map((e) => [e.question, e]));
     expect(byQuestion.get(OFF_TOPIC)).toMatchObject({ platform: "teams", reason: "unanswered", answered: false });
     expect(
-      byQuestion.get("Waar bestelt wethouder [naam] zijn pizza, bel hem op [telefoonnummer] of mail [e-mail]"),
+      byQuestion.get("Welke pizza bestelt wethouder [naam] het liefst? Bel hem op [telefoonnummer] of mail [e-mail]"),
     ).toMatchObject({ platform: "slack", reason: "unanswered" });
     const down = byQuestion.get(ANSWERED)!;
     expect(down).toMatchObject({ reason: "down", vote: "down", answered: true });
