@@ -39,8 +39,7 @@ export function unitModelJson({ values, ...rest }: UnitModel): UnitModelJson {
 /** The model of its JSON form (the weights decoded once). */
 export function unitModelOfJson({ data, ...rest }: UnitModelJson): UnitModel {
   const buffer = Buffer.from(data, "base64");
-  // a copy of its own: a small Buffer shares Node.js's pool, which the model would keep alive
-  return { ...rest, values: new Int8Array(buffer) };
+  return { ...rest, values: new Int8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
 }
 
 export interface UnitExample {
