@@ -55,12 +55,13 @@ export class Analyzer {
    * bank's (`parts`), which a question's compound may also be made of.
    */
   learn(words: Iterable<string>, parts: Iterable<string> = []): void {
+    const learnable = (word: string) => word.length >= 4 && !/^\d+$/.test(word);
     const vocabulary = new Set<string>();
-    for (const word of words) if (word.length >= 4 && !/^\d+$/.test(word)) vocabulary.add(word);
+    for (const word of words) if (learnable(word)) vocabulary.add(word);
     this.vocabulary = vocabulary;
     this.decompounder = new Decompounder((w) => vocabulary.has(w));
     const partWords = new Set<string>();
-    for (const word of parts) if (word.length >= 4 && !/^\d+$/.test(word) && !vocabulary.has(word)) partWords.add(word);
+    for (const word of parts) if (learnable(word) && !vocabulary.has(word)) partWords.add(word);
     this.queryDecompounder = new Decompounder((w) => vocabulary.has(w) || partWords.has(w));
     this.typos = new TypoCorrector(vocabulary);
   }

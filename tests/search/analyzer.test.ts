@@ -8,6 +8,8 @@ import { maxEdits } from "../../src/search/typo.ts";
 
 const { matcher } = createBrain();
 const analyzer = matcher.analyzer;
+/** An analyzer without the domain synonyms, for rules shown on a small vocabulary of its own. */
+const NO_SYNONYMS = new Synonyms(synonymsFileSchema.parse({ canonical: {}, related: [], english: {} }));
 const termsOf = (text: string) => analyzer.queryTerms(text).map((t) => t.term);
 
 describe("the Dutch analyzer", () => {
@@ -58,7 +60,7 @@ describe("the Dutch analyzer", () => {
   });
 
   it("corrects a word only to one within a few edits", () => {
-    const small = new Analyzer(new Synonyms(synonymsFileSchema.parse({ canonical: {}, related: [], english: {} })));
+    const small = new Analyzer(NO_SYNONYMS);
     small.learn(["integriteitsbeleid", "wethouder"]);
     const terms = (text: string) => small.queryTerms(text).map((t) => t.term);
     expect(terms("wethuoder")).toEqual([stem("wethouder")]);
@@ -68,7 +70,7 @@ describe("the Dutch analyzer", () => {
   });
 
   it("splits a question's compound into the handbook's and the bank's words, at a lower weight", () => {
-    const small = new Analyzer(new Synonyms(synonymsFileSchema.parse({ canonical: {}, related: [], english: {} })));
+    const small = new Analyzer(NO_SYNONYMS);
     small.learn(["integriteit", "integriteitsbeleid", "wethouder"], ["melding", "binnengekomen"]);
     expect(small.queryTerms("integriteitsmelding")).toEqual([
       { term: stem("integriteitsmelding"), weight: SPLIT_WEIGHT },
