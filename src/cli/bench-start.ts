@@ -3,7 +3,7 @@
  * compiled bot is. Median of cold starts of what `npm start` runs (dist/bundle/start.mjs; `--entry`
  * replaces it, e.g. with the unbundled dist/src/start.js, to compare), with the Node.js flags of
  * `npm start` (package.json; `--node-flags` replaces them, to compare), to the terminal prompt and, in server mode, to
- * `/readyz` answering 200; then the resident memory of the terminal chat after answering many
+ * `/readyz` answering 200 (and the resident memory then); then the resident memory of the terminal chat after answering many
  * questions. A benchmark, never a test: it depends on how busy the machine is.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -69,7 +69,8 @@ async function terminalStart(): Promise<number> {
   return ms;
 }
 
-async function serverStart(): Promise<number> {
+/** Time to `/readyz` 200 in server mode (Teams on loopback), and the resident memory then. */
+async function serverStart(): Promise<{ ms: number; rss: number }> {
   const port = await freePort();
   const started = performance.now();
   const child = startBot({
@@ -89,8 +90,9 @@ async function serverStart(): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   const ms = performance.now() - started;
+  const rss = rssMb(child.pid!);
   child.kill();
-  return ms;
+  return { ms, rss };
 }
 
 async function rssAfterQuestions(): Promise<{ atPrompt: number; after: number }> {
@@ -109,9 +111,12 @@ async function rssAfterQuestions(): Promise<{ atPrompt: number; after: number }>
 async function main(): Promise<void> {
   const terminal: number[] = [];
   const server: number[] = [];
+  const serverRss: number[] = [];
   for (let i = 0; i < runs; i++) {
     terminal.push(await terminalStart());
-    server.push(await serverStart());
+    const ready = await serverStart();
+    server.push(ready.ms);
+    serverRss.push(ready.rss);
     process.stderr.write(
       `run ${i + 1}/${runs}: terminal ${terminal.at(-1)!.toFixed(0)} ms, server ${server.at(-1)!.toFixed(0)} ms\n`,
     );
@@ -125,6 +130,7 @@ async function main(): Promise<void> {
     `start to /readyz 200       median ${median(server).toFixed(0)} ms  (runs: ${server.map((t) => t.toFixed(0)).join(", ")})`,
   );
   console.log(`RSS at the prompt          ${memory.atPrompt.toFixed(0)} MB`);
+  console.log(`RSS at /readyz 200         median ${median(serverRss).toFixed(0)} MB (server mode, Teams)`);
   console.log(`RSS after ${questionCount} questions  ${memory.after.toFixed(0)} MB`);
   console.log(`targets                    ≤ 1000 ms to ready, ≤ 120 MB RSS`);
 }

@@ -5,9 +5,12 @@
  * holds less memory: each module keeps its source text, its module record and its scope.
  *
  * The terminal chat, the server and each platform's surface are chunks of their own, loaded when
- * used (the server imports only the configured platform's). Left out of the bundle and loaded from
- * node_modules as before: native and optional modules (better-sqlite3, pg), pino (its transports
- * load files by path) and the platform SDKs, which only a configured platform loads.
+ * used (the server imports only the configured platform's). The platform SDKs are bundled into
+ * their surface's chunk: Node.js's CommonJS loader resolving, reading and wrapping some 840 files of
+ * @microsoft/teams.* and @slack/* (express, axios, jsonwebtoken…) cost more than the code itself
+ * (`npm run bench:start`: /readyz 200 in server mode after 757 against 1,005 ms, 115 against 125 MB
+ * resident). Left out of the bundle and loaded from node_modules as before: native and optional
+ * modules (better-sqlite3, pg) and pino (its transports load files by path).
  *
  * The index snapshot (dist/brain-index.json) names the code that built it: in the bundle the
  * search and knowledge modules are not files of their own, so the bundle carries their hash.
@@ -20,7 +23,7 @@ import { PROJECT_ROOT } from "../knowledge/location.ts";
 
 const BUNDLE_DIR = join(PROJECT_ROOT, "dist", "bundle");
 
-const EXTERNAL = ["better-sqlite3", "pg", "pino", "@microsoft/*", "@slack/*"];
+const EXTERNAL = ["better-sqlite3", "pg", "pino"];
 
 rmSync(BUNDLE_DIR, { recursive: true, force: true });
 const result = await build({
