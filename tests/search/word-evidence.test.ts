@@ -35,10 +35,21 @@ describe("word evidence for the 'I don't know'", () => {
 
   it("is deterministic, prunes negligible weights and says nothing without a model or a class", () => {
     expect(trainWordModel(examples)).toEqual(trainWordModel(examples));
-    const model = trainWordModel(examples, { epochs: 30, rate: 0.3, l2: 1e-3, prune: 10 });
+    const model = trainWordModel(examples, { epochs: 30, rate: 0.3, l2: 1e-3, prune: 10, shrink: 0 });
     expect(model.weights).toEqual({});
     expect(wordEvidence(undefined, terms("vergunning"))).toBe(0);
     expect(trainWordModel(examples.filter((e) => e.answerable))).toEqual({ bias: 0, weights: {} });
+  });
+
+  it("shrinks the weight of a term seen in few texts: one unanswerable example does not make a word decide", () => {
+    const rare = [...examples, { terms: terms("melding", "bewaren", "dossier"), answerable: false }];
+    const unshrunk = trainWordModel(rare, { epochs: 30, rate: 0.3, l2: 0.2, prune: 0.005, shrink: 0 });
+    const shrunk = trainWordModel(rare);
+    expect(unshrunk.weights.melding).toBeLessThan(0);
+    // seen once: a fifth of its weight (n / (n + 4))
+    expect(shrunk.weights.melding).toBeCloseTo(unshrunk.weights.melding! / 5, 3);
+    // a term seen in several texts keeps more of its weight
+    expect(shrunk.weights.vergunning! / unshrunk.weights.vergunning!).toBeCloseTo(2 / 6, 3);
   });
 
   it("ships with the confidence model and sets a permit question apart from a question the handbook answers", () => {
