@@ -41,7 +41,7 @@ export interface WordTraining {
   /**
    * A term's learnt weight is scaled by n / (n + shrink), n the number of training texts it occurs
    * in. The L2 penalty is applied when a term is seen, so a term seen once is hardly penalised, and an
-   * unanswerable example weighs about ten answerable ones (the classes weigh equally in total): one
+   * unanswerable example weighs about nine answerable ones (the classes weigh equally in total): one
    * question the handbook cannot answer with a rare word ("integriteitsmelding bewaren") made that
    * word count against every question using it, more than all the ranking's evidence.
    */
