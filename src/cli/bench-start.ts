@@ -4,7 +4,8 @@
  * replaces it, e.g. with the unbundled dist/src/start.js, to compare), with the Node.js flags of
  * `npm start` (package.json; `--node-flags` replaces them, to compare), to the terminal prompt and,
  * in server mode, to `/readyz` answering 200 (and the resident memory then); then the resident
- * memory of the terminal chat after answering many questions. A benchmark, never a test: it depends on how busy the machine is.
+ * memory of the terminal chat after answering many questions. A benchmark, never a test: it
+ * depends on how busy the machine is.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
