@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocketServer, type WebSocket } from "ws";
 import { FakePlatform } from "../helpers/fake-platform.ts";
 import { startTestBot, type TestBot } from "../helpers/bot.ts";
+import { freePort } from "../../src/cli/free-port.ts";
 
 /**
  * Socket Mode against a fake Slack: `apps.connections.open` on the fake Web API hands out a
@@ -78,4 +79,28 @@ describe("Slack Socket Mode", () => {
     expect(post!.body.thread_ts).toBe("7.7");
     expect(JSON.stringify(post!.body.blocks)).toContain("thema 16");
   });
+});
+
+describe("Slack Socket Mode while Slack's socket cannot be reached", () => {
+  it("still starts (the socket is retried in the background) and stops on request", async () => {
+    const closedPort = await freePort();
+    const unreachable = await new FakePlatform((req) => {
+      if (req.path.endsWith("/apps.connections.open"))
+        return { status: 200, body: { ok: true, url: `ws://127.0.0.1:${closedPort}/link` } };
+      if (req.path.endsWith("/auth.test"))
+        return { status: 200, body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" } };
+      return { status: 200, body: { ok: true } };
+    }).start();
+    try {
+      const down = await startTestBot({
+        SLACK_BOT_TOKEN: "xoxb-socket",
+        SLACK_APP_TOKEN: "xapp-1-socket",
+        SLACK_API_URL: `${unreachable.url}/api/`,
+      });
+      await unreachable.waitFor("/apps.connections.open");
+      await down.stop();
+    } finally {
+      await unreachable.stop();
+    }
+  }, 60_000);
 });

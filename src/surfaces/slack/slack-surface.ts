@@ -130,10 +130,19 @@ export class SlackSurface implements Surface {
     }
   }
 
-  /** Asks Slack who the bot is (retried in the background); Socket Mode also connects. */
+  /**
+   * Asks Slack who the bot is (retried in the background); Socket Mode also connects, in the
+   * background too: Bolt retries a socket it cannot reach for as long as that lasts, and the
+   * server, `/readyz` and a SIGTERM must not wait for it (awaited, a Slack outage at start-up left
+   * the process without its shutdown handler, so SIGTERM killed it).
+   */
   async start(): Promise<void> {
     await this.identity.start();
-    if (this.socketMode) await this.app.start();
+    if (this.socketMode)
+      this.app.start().then(
+        () => this.deps.log.info("slack socket mode connected"),
+        (error: unknown) => this.deps.log.error({ err: error }, "slack socket mode did not start"),
+      );
   }
 
   /** Stops receiving and waits (up to `graceMs`) for replies in progress. */
