@@ -9,6 +9,25 @@ import { freePort } from "../../src/cli/free-port.ts";
  * Socket Mode against a fake Slack: `apps.connections.open` on the fake Web API hands out a
  * WebSocket URL on 127.0.0.1, where the test plays Slack's side of the socket protocol.
  */
+/** A fake Slack Web API whose `apps.connections.open` hands out `wsUrl`. */
+function fakeSocketSlack(wsUrl: string): FakePlatform {
+  return new FakePlatform((req) => {
+    if (req.path.endsWith("/apps.connections.open")) return { status: 200, body: { ok: true, url: wsUrl } };
+    if (req.path.endsWith("/auth.test"))
+      return { status: 200, body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" } };
+    return { status: 200, body: { ok: true, ts: "1.1" } };
+  });
+}
+
+/** The bot in Socket Mode against that fake. */
+function startSocketBot(slack: FakePlatform): Promise<TestBot> {
+  return startTestBot({
+    SLACK_BOT_TOKEN: "xoxb-socket",
+    SLACK_APP_TOKEN: "xapp-1-socket",
+    SLACK_API_URL: `${slack.url}/api/`,
+  });
+}
+
 let wss: WebSocketServer;
 let slack: FakePlatform;
 let bot: TestBot;
@@ -31,17 +50,8 @@ beforeAll(async () => {
       }),
     );
   });
-  slack = await new FakePlatform((req) => {
-    if (req.path.endsWith("/apps.connections.open")) return { status: 200, body: { ok: true, url: wsUrl } };
-    if (req.path.endsWith("/auth.test"))
-      return { status: 200, body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" } };
-    return { status: 200, body: { ok: true, ts: "1.1" } };
-  }).start();
-  bot = await startTestBot({
-    SLACK_BOT_TOKEN: "xoxb-socket",
-    SLACK_APP_TOKEN: "xapp-1-socket",
-    SLACK_API_URL: `${slack.url}/api/`,
-  });
+  slack = await fakeSocketSlack(wsUrl).start();
+  bot = await startSocketBot(slack);
 });
 afterAll(async () => {
   await bot.stop();
@@ -84,19 +94,9 @@ describe("Slack Socket Mode", () => {
 describe("Slack Socket Mode while Slack's socket cannot be reached", () => {
   it("still starts (the socket is retried in the background) and stops on request", async () => {
     const closedPort = await freePort();
-    const unreachable = await new FakePlatform((req) => {
-      if (req.path.endsWith("/apps.connections.open"))
-        return { status: 200, body: { ok: true, url: `ws://127.0.0.1:${closedPort}/link` } };
-      if (req.path.endsWith("/auth.test"))
-        return { status: 200, body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" } };
-      return { status: 200, body: { ok: true } };
-    }).start();
+    const unreachable = await fakeSocketSlack(`ws://127.0.0.1:${closedPort}/link`).start();
     try {
-      const down = await startTestBot({
-        SLACK_BOT_TOKEN: "xoxb-socket",
-        SLACK_APP_TOKEN: "xapp-1-socket",
-        SLACK_API_URL: `${unreachable.url}/api/`,
-      });
+      const down = await startSocketBot(unreachable);
       await unreachable.waitFor("/apps.connections.open");
       await down.stop();
     } finally {
